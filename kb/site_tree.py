@@ -1,0 +1,41 @@
+"""The fixed top of the page tree: the home page (site root) and the practice index."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+from practices.models import PracticeIndexPage
+
+from .models import HomePage
+
+
+@transaction.atomic
+def ensure_site_tree():
+    """Create the home page and the practice index if missing; return both. Idempotent."""
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = root.add_child(
+            instance=HomePage(
+                title=_("Urban security good practices"),
+                slug="knowledge-base",
+                lead=(
+                    "<p>How cities, companies and their networks protect crowded public places "
+                    "together: practices from prevention to recovery, with their sources.</p>"
+                ),
+            )
+        )
+        site = Site.objects.filter(is_default_site=True).first()
+        previous_root = site.root_page if site else None
+        if site is None:
+            site = Site(hostname="localhost", port=80, is_default_site=True)
+        site.root_page = home
+        site.site_name = _("Urban security good practices")
+        site.save()
+        # Wagtail's initial migration leaves a "Welcome" page as the old site root.
+        if previous_root is not None and previous_root.specific_class is Page:
+            previous_root.delete()
+    index = PracticeIndexPage.objects.first()
+    if index is None:
+        index = home.add_child(instance=PracticeIndexPage(title=_("Practices"), slug="practices"))
+    return home, index

@@ -1,0 +1,37 @@
+"""Organisations that take part in practices (Wagtail snippet)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.search import index
+
+from .vocabulary import Sector
+
+
+class Organisation(index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    industry = models.CharField(
+        _("industry"), max_length=120, blank=True,
+        help_text=_("For example: retail, hospitality, private security, transport, local government."),
+    )
+    country = CountryField(_("country"), blank=True, help_text=_("Leave empty for international bodies."))
+    website = models.URLField(_("website"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("sector"), FieldPanel("industry")]),
+        FieldRowPanel([FieldPanel("country"), FieldPanel("website")]),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("sector")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name

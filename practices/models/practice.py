@@ -1,0 +1,301 @@
+"""The practice entry and the index page that lists practices."""
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TabbedInterface, ObjectList
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..access import allowed_access_levels, can_view_contacts, can_view_practice
+from ..blocks import ContactBlock, SectionBlock
+from .fields import MultipleChoiceField
+from .themes import TaggedPracticeTopic, ThemedPractice
+from .vocabulary import (
+    AccessLevel,
+    CostBand,
+    EvidenceLevel,
+    Language,
+    PartnershipModel,
+    Region,
+    Sector,
+    Status,
+    TargetType,
+    ThemeChoice,
+)
+
+YEAR_VALIDATORS = [MinValueValidator(1950), MaxValueValidator(2100)]
+RELATED_CANDIDATES = 50
+
+
+def practice_cards(queryset):
+    """A practice queryset with what a card shows, in a fixed number of queries."""
+    return queryset.select_related("city").prefetch_related("themes")
+
+
+def visible_practices(user):
+    return PracticePage.objects.live().filter(access_level__in=allowed_access_levels(user))
+
+
+class PracticePageForm(WagtailAdminPageForm):
+    """Admin form: themes are five check boxes, so no other value can be entered."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"] = forms.MultipleChoiceField(
+            label=_("Themes"),
+            choices=ThemeChoice.choices,
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("The phases this practice covers (at least one)."),
+        )
+        if self.instance.pk and not self.is_bound:
+            self.initial["themes"] = [theme.name for theme in self.instance.themes.all()]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_year"), cleaned.get("end_year")
+        if start and end and end < start:
+            self.add_error("end_year", _("The end year cannot be before the start year."))
+        return cleaned
+
+
+class PracticeIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["kb.HomePage"]
+    subpage_types = ["practices.PracticePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("practice index")
+
+    def filtered_practices(self, request):
+        """Practices under this index the visitor may see, filtered by the query string."""
+        practices = visible_practices(request.user).child_of(self)
+        filters = {}
+        theme = request.GET.get("theme", "")
+        if theme in ThemeChoice.values:
+            practices = practices.filter(themes__name=theme)
+            filters["theme"] = ThemeChoice(theme).label
+        region = request.GET.get("region", "")
+        if region in Region.values:
+            practices = practices.filter(city__region=region)
+            filters["region"] = Region(region).label
+        return practices.order_by("-first_published_at", "title"), filters
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        practices, filters = self.filtered_practices(request)
+        paginator = Paginator(practice_cards(practices), settings.PRACTICES_PER_PAGE)
+        context["practices"] = paginator.get_page(request.GET.get("page"))
+        context["active_filters"] = filters
+        context["themes"] = ThemeChoice.choices
+        context["regions"] = Region.choices
+        return context
+
+
+class PracticePartner(Orderable):
+    page = ParentalKey("practices.PracticePage", on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        "practices.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="practice_roles"
+    )
+    role = models.TextField(_("role"), max_length=500, help_text=_("What this partner did, in one or two sentences."))
+
+    panels = [FieldPanel("organisation"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+
+class PracticeSource(Orderable):
+    page = ParentalKey("practices.PracticePage", on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("address"), max_length=500)
+
+    panels = [FieldPanel("title"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+
+class PracticePage(Page):
+    summary = models.TextField(
+        _("summary"), max_length=600, validators=[MaxLengthValidator(600)],
+        help_text=_("Plain text, at most 600 characters: shown on cards and as the search snippet."),
+    )
+    city = models.ForeignKey(
+        "practices.City", verbose_name=_("city"), on_delete=models.PROTECT, related_name="practices",
+        help_text=_("The city where the work took place (for a national scheme: the lead city)."),
+    )
+    further_cities = ParentalManyToManyField(
+        "practices.City", verbose_name=_("further cities"), blank=True, related_name="further_practices"
+    )
+    themes = ClusterTaggableManager(through=ThemedPractice, verbose_name=_("themes"), related_name="practices")
+    topics = ClusterTaggableManager(
+        through=TaggedPracticeTopic, verbose_name=_("topics"), blank=True, related_name="topic_practices",
+        help_text=_("Free tags: CCTV, lighting, crowd management, hostile vehicle mitigation, staff training..."),
+    )
+    target_types = MultipleChoiceField(_("target types"), choices_class=TargetType)
+    partnership_models = MultipleChoiceField(_("partnership models"), choices_class=PartnershipModel)
+    body = StreamField([("section", SectionBlock())], verbose_name=_("body"), blank=True)
+    evidence_level = models.CharField(
+        _("evidence level"), max_length=30, choices=EvidenceLevel.choices, default=EvidenceLevel.NOT_EVALUATED
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, blank=True, help_text=_("Leave empty when not known."))
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    cost_band = models.CharField(_("cost band"), max_length=20, choices=CostBand.choices, blank=True)
+    funding_public_share = models.PositiveSmallIntegerField(
+        _("public share of funding (%)"), null=True, blank=True, validators=[MaxValueValidator(100)],
+        help_text=_("Percentage paid by public bodies; the rest is private. Empty when not known."),
+    )
+    legal_privacy_notes = models.TextField(
+        _("legal and privacy notes"), blank=True,
+        help_text=_("For example: a data protection impact assessment done for video analytics."),
+    )
+    contacts = StreamField(
+        [("contact", ContactBlock())], verbose_name=_("contacts"), blank=True,
+        help_text=_("Personal data: shown to signed-in members only."),
+    )
+    access_level = models.CharField(_("access level"), max_length=20, choices=AccessLevel.choices, default=AccessLevel.PUBLIC)
+    language = models.CharField(_("language"), max_length=5, choices=Language.choices, default=Language.ENGLISH)
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="submitted_practices",
+    )
+    featured = models.BooleanField(_("featured on the home page"), default=False)
+
+    base_form_class = PracticePageForm
+    parent_page_types = ["practices.PracticeIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("city"), FieldPanel("further_cities", widget=forms.CheckboxSelectMultiple)],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("themes"), FieldPanel("topics"), FieldPanel("target_types"), FieldPanel("partnership_models")],
+            heading=_("Classification"),
+        ),
+        InlinePanel("partners", label=_("Partners"), min_num=1, heading=_("Partners, in order")),
+        FieldPanel("body"),
+        InlinePanel("sources", label=_("Sources"), min_num=1),
+    ]
+    details_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("evidence_level"), FieldPanel("status")]),
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+                FieldRowPanel([FieldPanel("cost_band"), FieldPanel("funding_public_share")]),
+            ],
+            heading=_("Evidence, status and money"),
+        ),
+        FieldPanel("legal_privacy_notes"),
+        FieldPanel("contacts"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("access_level"), FieldPanel("language")]),
+                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("featured")]),
+                FieldPanel("submitted_by", read_only=True),
+            ],
+            heading=_("Publication"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(details_panels, heading=_("Details")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("access_level"),
+        index.FilterField("language"),
+    ]
+
+    class Meta:
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+
+    @property
+    def theme_list(self):
+        return list(self.themes.all())
+
+    def target_type_labels(self):
+        return [TargetType(value).label for value in self.target_types if value in TargetType.values]
+
+    def partnership_model_labels(self):
+        return [PartnershipModel(value).label for value in self.partnership_models if value in PartnershipModel.values]
+
+    def partners_by_sector(self):
+        """Partners grouped for display: public first, then private, then the others."""
+        order = [Sector.PUBLIC, Sector.PRIVATE, Sector.CIVIL_SOCIETY, Sector.ACADEMIC, Sector.INTERNATIONAL]
+        groups = {sector: [] for sector in order}
+        for partner in self.partners.all().select_related("organisation"):
+            groups[partner.organisation.sector].append(partner)
+        return [(Sector(sector).label, partners) for sector, partners in groups.items() if partners]
+
+    def funding_private_share(self):
+        return None if self.funding_public_share is None else 100 - self.funding_public_share
+
+    def related_practices(self, user, limit=4):
+        """Practices sharing a theme, ranked by shared target types, then shared themes."""
+        theme_ids = [theme.pk for theme in self.themes.all()]
+        if not theme_ids:
+            return []
+        candidates = (
+            visible_practices(user)
+            .exclude(pk=self.pk)
+            .filter(themes__in=theme_ids)
+            .annotate(shared_themes=Count("themes", filter=Q(themes__in=theme_ids), distinct=True))
+            .order_by("-shared_themes", "-last_reviewed", "title")
+            .only("pk", "target_types")[:RELATED_CANDIDATES]
+        )
+        own_targets = set(self.target_types)
+
+        def score(candidate):
+            return (len(own_targets & set(candidate.target_types)), candidate.shared_themes)
+
+        best = sorted(candidates, key=score, reverse=True)[:limit]
+        by_pk = practice_cards(PracticePage.objects.filter(pk__in=[p.pk for p in best])).in_bulk()
+        return [by_pk[p.pk] for p in best]
+
+    def get_sitemap_urls(self, request=None):
+        # The sitemap is public: it lists public entries only.
+        if self.access_level != AccessLevel.PUBLIC:
+            return []
+        return super().get_sitemap_urls(request)
+
+    def serve(self, request, *args, **kwargs):
+        if not can_view_practice(request.user, self):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            raise PermissionDenied
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partner_groups"] = self.partners_by_sector()
+        context["related_practices"] = self.related_practices(request.user)
+        context["show_contacts"] = can_view_contacts(request.user)
+        return context

@@ -1,0 +1,39 @@
+"""Admin registration: cities, organisations and networks as snippets."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import City, Network, Organisation
+
+
+class CityViewSet(SnippetViewSet):
+    model = City
+    icon = "site"
+    list_display = ["name", "country", "region", "population_band"]
+    list_filter = ["region"]
+    search_fields = ["name"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    list_display = ["name", "sector", "industry", "country"]
+    list_filter = ["sector"]
+    search_fields = ["name"]
+
+
+class NetworkViewSet(SnippetViewSet):
+    model = Network
+    icon = "link"
+    list_display = ["name", "website"]
+
+
+class PlacesAndPartnersGroup(SnippetViewSetGroup):
+    items = (CityViewSet, OrganisationViewSet, NetworkViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = _("Cities and partners")
+    menu_name = "cities-and-partners"
+
+
+register_snippet(PlacesAndPartnersGroup)
