@@ -1,0 +1,83 @@
+"""Themes: five phases, nothing else can be saved."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from practices.models import PracticePage, Theme
+
+pytestmark = pytest.mark.django_db
+
+
+def test_exactly_the_five_phases_exist():
+    assert list(Theme.objects.values_list("name", flat=True)) == [
+        "prevention", "protection", "mitigation", "response", "recovery",
+    ]
+
+
+def test_creating_a_sixth_theme_fails_with_a_clear_message():
+    with pytest.raises(ValidationError) as error:
+        Theme.objects.create(name="terrorism")
+    assert "“terrorism” is not a theme" in str(error.value)
+    assert not Theme.objects.filter(name="terrorism").exists()
+
+
+def test_tagging_a_practice_with_an_unknown_theme_fails():
+    practice = PracticePage.objects.first()
+    with pytest.raises(ValidationError):
+        practice.themes.add("surveillance")
+    assert not Theme.objects.filter(name="surveillance").exists()
+
+
+def edit_form_data(practice, themes):
+    partners = [{"organisation": p.organisation_id, "role": p.role} for p in practice.partners.all()]
+    sources = [{"title": s.title, "url": s.url} for s in practice.sources.all()]
+    data = nested_form_data({
+        "title": practice.title,
+        "slug": practice.slug,
+        "summary": practice.summary,
+        "city": practice.city_id,
+        "topics": "",
+        "partners": inline_formset(partners),
+        "sources": inline_formset(sources),
+        "body": streamfield([]),
+        "contacts": streamfield([]),
+        "evidence_level": practice.evidence_level,
+        "status": practice.status,
+        "cost_band": "",
+        "access_level": practice.access_level,
+        "language": practice.language,
+    })
+    # Multiple-choice fields post one value per key, which nested_form_data cannot express.
+    data.update(themes=themes, target_types=practice.target_types, partnership_models=practice.partnership_models)
+    data["action-publish"] = "publish"
+    return data
+
+
+def test_admin_form_refuses_a_theme_outside_the_five(editor_client):
+    practice = PracticePage.objects.get(slug="nypd-shield-new-york")
+    before = sorted(t.name for t in practice.themes.all())
+    response = editor_client.post(
+        f"/admin/pages/{practice.pk}/edit/", edit_form_data(practice, ["prevention", "terrorism"])
+    )
+    assert response.status_code == 200
+    assert "Select a valid choice. terrorism is not one of the available choices." in response.content.decode()
+    practice.refresh_from_db()
+    assert sorted(t.name for t in practice.themes.all()) == before
+
+
+def test_admin_form_saves_valid_themes(editor_client):
+    practice = PracticePage.objects.get(slug="nypd-shield-new-york")
+    response = editor_client.post(
+        f"/admin/pages/{practice.pk}/edit/", edit_form_data(practice, ["recovery", "response"])
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    practice.refresh_from_db()
+    assert sorted(t.name for t in practice.themes.all()) == ["recovery", "response"]
+
+
+def test_admin_edit_page_shows_the_five_themes_as_check_boxes(editor_client):
+    practice = PracticePage.objects.get(slug="nypd-shield-new-york")
+    html = editor_client.get(f"/admin/pages/{practice.pk}/edit/").content.decode()
+    for value in ["prevention", "protection", "mitigation", "response", "recovery"]:
+        assert f'name="themes" value="{value}"' in html
