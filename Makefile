@@ -44,6 +44,7 @@ run: install messages
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 check: install-test messages
+	@mkdir -p var
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(PY) manage.py makemigrations --check --dry-run
 
