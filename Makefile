@@ -35,12 +35,16 @@ run: install messages
 	@mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
-	$(PY) manage.py update_index
+	$(PY) manage.py search_index rebuild
 	$(PY) manage.py ensure_admin
 	@echo
 	@echo "  The knowledge base is served on http://$(HOST):$(PORT)/ (French: http://$(HOST):$(PORT)/fr/)"
 	@echo "  Editors log in at http://$(HOST):$(PORT)/admin/ with the account shown above."
+	@echo "  A task worker runs beside the server (search indexing, Wagtail's background work)."
 	@echo
+	@# The worker stops with the server (Ctrl-C).
+	$(PY) manage.py db_worker --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 check: install-test messages

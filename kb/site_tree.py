@@ -11,11 +11,11 @@ from .models import HomePage
 
 @transaction.atomic
 def ensure_site_tree():
-    """Create the home page and the practice index if missing; return both. Idempotent."""
+    """Create the home page and the practice index if missing, make the home page the
+    default site's root; return both. Idempotent."""
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node()
-        home = root.add_child(
+        home = Page.get_first_root_node().add_child(
             instance=HomePage(
                 title=_("Urban security good practices"),
                 slug="knowledge-base",
@@ -25,15 +25,14 @@ def ensure_site_tree():
                 ),
             )
         )
-        site = Site.objects.filter(is_default_site=True).first()
-        previous_root = site.root_page if site else None
-        if site is None:
-            site = Site(hostname="localhost", port=80, is_default_site=True)
+    site = Site.objects.filter(is_default_site=True).first() or Site(hostname="localhost", port=80, is_default_site=True)
+    previous_root = site.root_page if site.root_page_id else None
+    if site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = _("Urban security good practices")
         site.save()
-        # Wagtail's initial migration leaves a "Welcome" page as the old site root.
-        if previous_root is not None and previous_root.specific_class is Page:
+        # Wagtail's initial migration leaves an empty "Welcome" page as the old site root.
+        if previous_root is not None and previous_root.specific_class is Page and not previous_root.get_children().exists():
             previous_root.delete()
     index = PracticeIndexPage.objects.first()
     if index is None:

@@ -24,6 +24,7 @@ if settings.DEBUG:
 # every path the patterns above did not.
 urlpatterns += i18n_patterns(
     path("", include("practices.urls")),
+    path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

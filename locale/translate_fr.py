@@ -256,6 +256,60 @@ FRENCH = {
     "Contact details are shown to signed-in network members.": "Les coordonnées sont visibles des membres du réseau connectés.",
     "Related practices": "Pratiques liées",
     "Other themes": "Autres thèmes",
+    "Search": "Rechercher",
+    "Search practices": "Rechercher des pratiques",
+    "query": "requête",
+    "searches": "recherches",
+    "searches without results": "recherches sans résultat",
+    "last searched": "dernière recherche",
+    "search query statistic": "statistique de recherche",
+    "search query statistics": "statistiques de recherche",
+    "City": "Ville",
+    "Place protected": "Lieu protégé",
+    "Partner sector": "Secteur des partenaires",
+    "Partnership model": "Modèle de partenariat",
+    "Relevance": "Pertinence",
+    "Newest": "Plus récentes",
+    "Strongest evidence": "Preuves les plus solides",
+    "Text: %(text)s": "Texte : %(text)s",
+    "From %(year)s": "À partir de %(year)s",
+    "Until %(year)s": "Jusqu’à %(year)s",
+    "Search terms": "Termes recherchés",
+    "Search practices across cities, in English or French": "Rechercher des pratiques dans toutes les villes, en français ou en anglais",
+    "What practitioners search for on the public site. Only the words typed and counts are kept: nothing about who searched.":
+        "Ce que les praticiens recherchent sur le site public. Seuls les mots saisis et les nombres sont conservés : rien sur qui a cherché.",
+    "Most frequent searches": "Recherches les plus fréquentes",
+    "Query": "Requête",
+    "Searches": "Recherches",
+    "Without results": "Sans résultat",
+    "Last searched": "Dernière recherche",
+    "No searches yet.": "Aucune recherche pour l’instant.",
+    "Searches without results": "Recherches sans résultat",
+    "Topics practitioners look for and do not find: candidates for new entries or synonyms.":
+        "Sujets que les praticiens cherchent sans les trouver : pistes pour de nouvelles fiches ou de nouveaux synonymes.",
+    "None: every search found something.": "Aucune : chaque recherche a trouvé quelque chose.",
+    "Search: %(text)s": "Recherche : %(text)s",
+    "Words to search for, in English or French": "Mots à rechercher, en français ou en anglais",
+    "For example: hostile vehicle mitigation, vidéoprotection, hotel staff training.":
+        "Par exemple : dispositif anti-bélier, vidéoprotection, formation du personnel hôtelier.",
+    "Filters": "Filtres",
+    "Years active": "Années d’activité",
+    "From": "De",
+    "to": "à",
+    "Sort by": "Trier par",
+    "Apply filters": "Appliquer les filtres",
+    "Search is unavailable": "La recherche est indisponible",
+    "The search engine cannot be reached right now. Please try again in a few minutes; you can still browse practices by theme and by city.":
+        "Le moteur de recherche ne répond pas pour l’instant. Réessayez dans quelques minutes ; vous pouvez toujours parcourir les pratiques par thème et par ville.",
+    ("%(counter)s practice found", "%(counter)s practices found"): ("%(counter)s pratique trouvée", "%(counter)s pratiques trouvées"),
+    "Active filters": "Filtres actifs",
+    "Remove filter:": "Retirer le filtre :",
+    "Clear all filters": "Retirer tous les filtres",
+    "Did you mean": "Vouliez-vous dire",
+    "No practice matches this search.": "Aucune pratique ne correspond à cette recherche.",
+    "Try removing a filter above, or search with fewer or other words.":
+        "Essayez de retirer un filtre ci-dessus, ou de chercher avec moins de mots ou d’autres mots.",
+    "Try other words, or browse by theme.": "Essayez d’autres mots, ou parcourez par thème.",
 }
 
 
@@ -270,7 +324,8 @@ def main():
             continue
         translation = FRENCH.get(message.id if isinstance(message.id, str) else tuple(message.id))
         if translation is None:
-            if not message.string or message.string == ("", ""):
+            # makemessages guesses ("fuzzy") from similar strings: a guess is not a translation.
+            if "fuzzy" in message.flags or not message.string or message.string == ("", ""):
                 missing.append(message.id)
             continue
         message.string = translation

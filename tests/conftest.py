@@ -1,12 +1,46 @@
 import pytest
 from django.core.management import call_command
 
+from search.engines import get_engine
+
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The demonstration content, loaded once for the whole run (tests roll back)."""
+def search_directory(tmp_path_factory):
+    return tmp_path_factory.mktemp("search-index")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_search_index(search_directory):
+    """Every run indexes into its own directory, never into var/."""
+    from django.conf import settings
+
+    settings.SEARCH_EMBEDDED_DIR = search_directory
+    get_engine.cache_clear()
+    yield
+    get_engine.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, isolated_search_index):
+    """The demonstration content, loaded and indexed once for the whole run (tests roll back)."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", verbosity=0)
+        call_command("search_index", "rebuild", verbosity=0)
+        # Wagtail queues its own background work (reference index, admin search) in the
+        # same task queue: run it now, once, so that no test inherits a backlog.
+        call_command("db_worker", batch=True, startup_delay=False, interval=0, verbosity=0)
+
+
+@pytest.fixture
+def private_search_index(settings, tmp_path):
+    """A private index of the demonstration content, for tests that change the index."""
+    from search.documents import build_document, practices_for_indexing
+
+    settings.SEARCH_EMBEDDED_DIR = tmp_path / "search-index"
+    get_engine.cache_clear()
+    get_engine().rebuild(build_document(p) for p in practices_for_indexing())
+    yield settings.SEARCH_EMBEDDED_DIR
+    get_engine.cache_clear()
 
 
 def pytest_collection_modifyitems(items):

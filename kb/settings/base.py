@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_countries",
+    "django_tasks",
+    "django_tasks_db",
     "django_filters",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -146,3 +148,11 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # Practice listings
 PRACTICES_PER_PAGE = 12
+
+# Search (search/): the embedded engine's index file, the Elasticsearch index prefix.
+SEARCH_EMBEDDED_DIR = Path(os.environ.get("SEARCH_EMBEDDED_DIR", VAR_DIR / "search"))
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "practices")
+
+# Background work (search indexing, e-mail) in a durable queue in the main database,
+# run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

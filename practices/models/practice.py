@@ -280,6 +280,18 @@ class PracticePage(Page):
         by_pk = practice_cards(PracticePage.objects.filter(pk__in=[p.pk for p in best])).in_bulk()
         return [by_pk[p.pk] for p in best]
 
+    def engine_related_practices(self, user, limit=4):
+        """Related practices from the search engine; from the database when it is down."""
+        from search.service import related_ids
+
+        ids = related_ids(self.pk, user, limit=limit)
+        if ids is None:
+            return self.related_practices(user, limit=limit)
+        # The engine filters by access already; asking the database again keeps a stale
+        # index from ever showing a practice the visitor may not see.
+        by_pk = practice_cards(visible_practices(user).filter(pk__in=ids)).in_bulk()
+        return [by_pk[pk] for pk in ids if pk in by_pk]
+
     def get_sitemap_urls(self, request=None):
         # The sitemap is public: it lists public entries only.
         if self.access_level != AccessLevel.PUBLIC:
@@ -296,6 +308,6 @@ class PracticePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["partner_groups"] = self.partners_by_sector()
-        context["related_practices"] = self.related_practices(request.user)
+        context["related_practices"] = self.engine_related_practices(request.user)
         context["show_contacts"] = can_view_contacts(request.user)
         return context

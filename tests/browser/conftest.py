@@ -35,3 +35,24 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def demo_content(live_server, django_db_blocker):
+    """The demonstration content and its index. A live-server test empties the database
+    when it ends and restores the state after migrations (serialized_rollback) when the
+    next one starts, which also points the site back at Wagtail's welcome page: so each
+    browser test repairs the site tree and loads the content again if needed."""
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    from kb.site_tree import ensure_site_tree
+    from practices.models import PracticePage
+
+    with django_db_blocker.unblock():
+        ensure_site_tree()
+        if not PracticePage.objects.exists():
+            call_command("load_demo_content", verbosity=0)
+            call_command("search_index", "rebuild", verbosity=0)
+    cache.clear()  # Wagtail caches the site's root paths, which the reload changed
+    return live_server

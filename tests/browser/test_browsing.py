@@ -4,10 +4,10 @@ import pytest
 
 from .conftest import ARTEFACTS
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_home_to_theme_to_practice(live_server, page):
+def test_home_to_theme_to_practice(demo_content, live_server, page):
     page.goto(live_server.url + "/")
     assert page.locator("h1").inner_text() == "Urban security good practices"
 

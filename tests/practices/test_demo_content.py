@@ -56,14 +56,15 @@ def test_every_fixture_file_became_one_page():
     assert set(PracticePage.objects.values_list("slug", flat=True)) == slugs
 
 
-def test_loading_twice_leaves_the_same_counts():
+def test_loading_twice_leaves_the_same_counts(private_search_index):
     before = counts()
     call_command("load_demo_content", verbosity=0)
     assert counts() == before
 
 
 @pytest.fixture
-def fixture_copy(tmp_path):
+def fixture_copy(tmp_path, private_search_index):
+    """A copy of fixtures/ to break; loads from it index into a private search index."""
     target = tmp_path / "fixtures"
     shutil.copytree(FIXTURES, target, ignore=shutil.ignore_patterns("README.md", "parts"))
     return target

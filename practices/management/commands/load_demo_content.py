@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from kb.site_tree import ensure_site_tree
 from practices.demo_content import DemoContentError, read_demo_content, write_demo_content
+from search.indexing import indexed_in_bulk
 
 
 class Command(BaseCommand):
@@ -27,7 +28,9 @@ class Command(BaseCommand):
         )
         _, index_page = ensure_site_tree()
         progress = (lambda message: self.stdout.write(f"  {message}")) if options["verbosity"] > 1 else (lambda m: None)
-        cities, organisations, practices = write_demo_content(content, index_page, progress)
+        # Search index updates are collected and made once, after the load commits.
+        with indexed_in_bulk():
+            cities, organisations, practices = write_demo_content(content, index_page, progress)
         self.stdout.write(self.style.SUCCESS(
             f"Loaded {practices} practices, {cities} cities and {organisations} organisations."
         ))

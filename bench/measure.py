@@ -1,0 +1,64 @@
+"""Timing, percentiles, memory and the plain-text layout of the report."""
+
+import os
+import resource
+import time
+
+import numpy as np
+
+
+def peak_rss_mb():
+    """Peak resident set size of this process since it started (ru_maxrss, KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def current_rss_mb():
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        return float("nan")
+
+
+def timed(function, *args, **kwargs):
+    """(milliseconds, result) of one call."""
+    started = time.perf_counter()
+    result = function(*args, **kwargs)
+    return (time.perf_counter() - started) * 1000, result
+
+
+def percentiles(values):
+    """(p50, p95, max) in the unit of the values; NaN when empty."""
+    if not len(values):
+        return float("nan"), float("nan"), float("nan")
+    array = np.asarray(values, dtype=np.float64)
+    return float(np.percentile(array, 50)), float(np.percentile(array, 95)), float(array.max())
+
+
+def ratio(numerator, denominator):
+    if not denominator or denominator != denominator or numerator != numerator:
+        return float("nan")
+    return numerator / denominator
+
+
+def heading(text):
+    print()
+    print(f"== {text} ==", flush=True)
+
+
+def line(label, value, note=""):
+    print(f"  {label + ':':<44} {value}" + (f"   ({note})" if note else ""), flush=True)
+
+
+def ms(value):
+    return "n/a" if value != value else f"{value:,.1f} ms"
+
+
+def times(value):
+    return "n/a" if value != value else f"{value:,.1f}x"
+
+
+def latency_line(label, values, note=""):
+    p50, p95, worst = percentiles(values)
+    line(label, f"p50 {ms(p50)}, p95 {ms(p95)}, max {ms(worst)}  [{len(values)} queries]", note)
+    return p50, p95

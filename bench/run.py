@@ -1,0 +1,354 @@
+"""The steps of `make bench`, each printing its figures; a summary with the targets at the end."""
+
+import cProfile
+import io
+import os
+import pstats
+import random
+import time
+from pathlib import Path
+
+from .measure import current_rss_mb, heading, latency_line, line, ms, peak_rss_mb, percentiles, ratio, times
+
+TARGET_P95_MS = 50.0
+TARGET_DOCS_PER_SECOND = 1000.0
+TARGET_PEAK_MB = 1024.0
+
+
+class Bench:
+    def __init__(self, options, directory):
+        self.options = options
+        self.directory = Path(directory)
+        self.figures = {}
+        self.last_progress = time.perf_counter()
+
+    # Helpers ---------------------------------------------------------------------------
+
+    def live_index(self, engine):
+        return engine.directory / (engine.directory / "CURRENT").read_text().strip()
+
+    def _progress_printer(self, total, started, label):
+        step = max(500, (total // 10) // 500 * 500)
+        state = {"next": step, "last": None}
+
+        def progress(count):
+            self.last_progress = time.perf_counter()
+            if count != state["last"] and (count >= state["next"] or count == total):
+                state["last"] = count
+                elapsed = time.perf_counter() - started
+                print(f"    {label} {count:,} / {total:,}  ({elapsed:,.1f} s, peak RSS {peak_rss_mb():,.0f} MB)", flush=True)
+                while state["next"] <= count:
+                    state["next"] += step
+
+        return progress
+
+    # Steps -----------------------------------------------------------------------------
+
+    def run(self):
+        options = self.options
+        print(f"make bench: embedded search engine on a synthetic corpus (temporary directory {self.directory})")
+        print(f"  machine: {os.cpu_count()} CPUs, load average {_load()} at the start")
+        print(f"  options: size {options.size:,}, queries {options.queries}, seed {options.seed}, "
+              f"baseline size {options.baseline_size:,}, baseline queries {options.baseline_queries}")
+        self.figures["rss_start"] = peak_rss_mb()
+        line("peak RSS after start-up (Python, Django, Wagtail)", f"{self.figures['rss_start']:,.0f} MB")
+        engine, stream = self.step_build()
+        mix, matcher = self.step_mix(engine, stream)
+        self.step_engine(engine, mix)
+        self.step_raw(engine, mix)
+        self.figures["peak_engine"] = peak_rss_mb()
+        matcher.close()
+        if options.baseline_size > 0 and options.baseline_queries > 0:
+            self.step_baselines(engine, mix)
+        else:
+            heading("5. Baselines: skipped (--baseline-size 0 or --baseline-queries 0)")
+        self.figures["peak_end"] = peak_rss_mb()
+        self.step_summary()
+
+    def step_build(self):
+        from fixtures import synthetic
+        from search.engines.embedded import EmbeddedEngine
+
+        from .corpus import CorpusStream
+
+        options = self.options
+        heading("1. Index build: embedded engine, synthetic corpus")
+        world = synthetic.world(options.seed)
+        line("corpus", f"{options.size:,} synthetic practices (seed {options.seed}), generated while indexing")
+        line("vocabulary", f"{world.distinct_words:,} distinct words, Zipf weights rank^-{synthetic.ZIPF_EXPONENT}")
+        engine = EmbeddedEngine(self.directory / "search-bench")
+        stream = CorpusStream(synthetic.generate_documents(options.size, seed=options.seed))
+        started = time.perf_counter()
+        count = engine.rebuild(stream, self._progress_printer(options.size, started, "indexed"))
+        finished = time.perf_counter()
+        wall = finished - started
+        engine_seconds = wall - stream.generation_seconds
+        index_path = self.live_index(engine)
+        size_mb = sum(p.stat().st_size for p in index_path.parent.glob(index_path.name + "*")) / 2**20
+        rate = count / engine_seconds if engine_seconds > 0 else float("nan")
+        self.figures.update(
+            size=count, build_rate=rate, build_seconds=engine_seconds, build_wall=wall,
+            generation_seconds=stream.generation_seconds, index_mb=size_mb, peak_build=peak_rss_mb(),
+        )
+        line("documents indexed", f"{count:,}  (English {stream.by_language['en']:,}, French {stream.by_language['fr']:,})")
+        line("mean words per entry", f"title {stream.mean_words('title'):.1f}, summary {stream.mean_words('summary'):.1f}, "
+             f"body {stream.mean_words('body'):.1f}")
+        line("distinct folded words in the corpus", f"{len(stream.df):,}")
+        line("generation (synthetic data, not counted)", f"{stream.generation_seconds:,.1f} s")
+        line("engine rebuild time (generation excluded)", f"{engine_seconds:,.1f} s")
+        line("index build rate", f"{rate:,.0f} documents/second", "engine only: analysis, inserts, optimize")
+        line("  of which after the last document", f"{finished - self.last_progress:,.1f} s", "FTS5 optimize, switch")
+        line("wall time including generation", f"{wall:,.1f} s  ({count / wall:,.0f} documents/second)")
+        line("index file", f"{size_mb:,.0f} MB  ({index_path.name})")
+        line("peak RSS after the build", f"{self.figures['peak_build']:,.0f} MB", "ru_maxrss of this process")
+        return engine, stream
+
+    def step_mix(self, engine, stream):
+        from fixtures import synthetic
+
+        from .mix import build_mix, summarise, TextMatcher
+
+        options = self.options
+        heading("2. Query mix")
+        world = synthetic.world(options.seed)
+        matcher = TextMatcher(self.live_index(engine))
+        started = time.perf_counter()
+        mix = build_mix(stream, world, options.queries, options.seed, matcher)
+        counts = summarise(mix, matcher, stream.count)
+        common_words = sum(1 for w, n in stream.df.items() if n > 0.10 * stream.count)
+        line("built in", f"{time.perf_counter() - started:,.1f} s (seeded: the same corpus and seed give the same mix)")
+        line("words in more than 10% of the documents", f"{common_words:,}", "stop words excluded")
+        line("queries", f"{len(mix)}")
+        line("  common-word (the hard case)", f"{counts['kind:common']}", "every word in >10% of documents, text matches >10%")
+        line("  other (mid, rare and mixed words)", f"{counts['kind:other']}")
+        line("  by number of words", ", ".join(f"{n} word{'s' if n > 1 else ''}: {counts[f'words:{n}']}" for n in range(1, 5)))
+        line("  with one or more facet filters", f"{counts['with facet filters']}")
+        line("  with a year range", f"{counts['with a year range']}")
+        line("  sorted", f"relevance {counts['sort:relevance']}, newest {counts['sort:newest']}, evidence {counts['sort:evidence']}")
+        line("  access", f"public only {counts['public only']}, every level {len(mix) - counts['public only']}")
+        line("  words drawn from", f"English entries {counts['language:en']}, French entries {counts['language:fr']}")
+        for bucket in ("text matches >10% of corpus", "text matches 1-10%", "text matches <1%", "text matches nothing"):
+            line(f"  {bucket}", f"{counts[bucket]}")
+        examples = [q for q in mix if q.kind == "common"][:4] + [q for q in mix if q.kind == "other"][:6]
+        shown = mix if options.show_mix else examples
+        print("  " + ("the whole mix:" if options.show_mix else "examples:"))
+        for query in shown:
+            print(f"    {query.number:>3} [{query.kind}] {query.describe()}")
+        self.figures["mix_counts"] = counts
+        return mix, matcher
+
+    def step_engine(self, engine, mix):
+        heading("3. Embedded engine: the mix with facets and highlights")
+        queries = [q.practice_query() for q in mix]
+        started = time.perf_counter()
+        engine.search(queries[0])
+        first = (time.perf_counter() - started) * 1000
+        for query in queries[1:]:
+            engine.search(query)
+        warm = time.perf_counter() - started
+        durations, totals, facet_values = [], [], 0
+        for query in queries:
+            started = time.perf_counter()
+            results = engine.search(query)
+            durations.append((time.perf_counter() - started) * 1000)
+            totals.append(results.total)
+            facet_values += sum(len(v) for v in results.facets.values())
+        line("first query after the build", ms(first), "loads the facet arrays of the new index")
+        line("warm-up pass", f"{warm:,.1f} s for {len(queries)} queries")
+        p50, p95 = latency_line("whole mix", durations)
+        common = [d for d, q in zip(durations, mix) if q.kind == "common"]
+        c50, c95 = latency_line("common-word queries", common)
+        latency_line("other queries", [d for d, q in zip(durations, mix) if q.kind == "other"])
+        latency_line("with facet filters", [d for d, q in zip(durations, mix) if q.filters])
+        latency_line("without facet filters", [d for d, q in zip(durations, mix) if not q.filters])
+        line("mean hits (total matched, after filters)", f"{sum(totals) / len(totals):,.0f}  "
+             f"(common-word: {_mean([t for t, q in zip(totals, mix) if q.kind == 'common']):,.0f})")
+        line("mean facet values returned per query", f"{facet_values / len(queries):,.0f}")
+        slowest = sorted(zip(durations, mix), key=lambda pair: -pair[0])[:5]
+        print("  slowest queries:")
+        for duration, query in slowest:
+            print(f"    {ms(duration):>10}  [{query.kind}] {query.describe()}")
+        self.figures.update(p50=p50, p95=p95, common_p50=c50, common_p95=c95, durations=durations)
+        line("peak RSS after the queries", f"{peak_rss_mb():,.0f} MB", "ru_maxrss: build and queries")
+        self._one_update(engine, queries[0])
+        if self.options.profile:
+            self._profile(engine, queries)
+
+    def _one_update(self, engine, query):
+        """What one publish costs: index one document again, then the next search."""
+        from fixtures import synthetic
+
+        document = next(synthetic.generate_documents(1, seed=self.options.seed))
+        started = time.perf_counter()
+        engine.index([document])
+        indexed = (time.perf_counter() - started) * 1000
+        started = time.perf_counter()
+        engine.search(query)
+        searched = (time.perf_counter() - started) * 1000
+        line("one document re-indexed (a publish)", ms(indexed))
+        line("next search after it", ms(searched), "the write changes the generation: arrays reloaded")
+        self.figures["reload_ms"] = searched
+
+    def _profile(self, engine, queries):
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for query in queries:
+            engine.search(query)
+        profiler.disable()
+        output = io.StringIO()
+        pstats.Stats(profiler, stream=output).sort_stats("tottime").print_stats(20)
+        print("  profile of one pass of the mix (cProfile, by own time):")
+        for text in output.getvalue().splitlines():
+            if text.strip():
+                print("    " + text)
+
+    def step_raw(self, engine, mix):
+        from .baselines import RawFloor
+
+        heading("4. Raw FTS5 floor: MATCH + bm25 top 10 + count, same index file")
+        floor = RawFloor(self.live_index(engine))
+        expressions = [floor.expression(q.text) for q in mix]
+        for expression in expressions:
+            floor(expression)
+        durations = []
+        for expression in expressions:
+            started = time.perf_counter()
+            floor(expression)
+            durations.append((time.perf_counter() - started) * 1000)
+        floor.close()
+        p50, p95 = latency_line("whole mix", durations)
+        c50, c95 = latency_line("common-word queries", [d for d, q in zip(durations, mix) if q.kind == "common"])
+        line("engine / raw FTS5, whole mix", f"p50 {times(ratio(self.figures['p50'], p50))}, p95 {times(ratio(self.figures['p95'], p95))}")
+        line("engine / raw FTS5, common-word", f"p50 {times(ratio(self.figures['common_p50'], c50))}, "
+             f"p95 {times(ratio(self.figures['common_p95'], c95))}")
+        self.figures.update(raw_p50=p50, raw_p95=p95)
+
+    def step_baselines(self, engine, mix):
+        from django.core.management import call_command
+
+        from fixtures import synthetic
+        from search.documents import build_document, practices_for_indexing
+        from search.engines.embedded import EmbeddedEngine
+
+        from .baselines import orm_search, run_queries, wagtail_search
+
+        options = self.options
+        size = options.baseline_size
+        heading(f"5. Baselines on real pages: {size:,} PracticePage rows in a temporary SQLite database")
+        started = time.perf_counter()
+        call_command("migrate", interactive=False, verbosity=0)
+        line("migrate", f"{time.perf_counter() - started:,.1f} s")
+        started = time.perf_counter()
+        ids = synthetic.create_practice_pages(size, seed=options.seed,
+                                              progress=self._progress_printer(size, started, "pages"))
+        seconds = time.perf_counter() - started
+        line("pages created (same generator, same seed)", f"{len(ids):,} in {seconds:,.1f} s ({len(ids) / seconds:,.0f} pages/s)")
+        started = time.perf_counter()
+        call_command("update_index", verbosity=0)
+        line("Wagtail update_index (database backend)", f"{time.perf_counter() - started:,.1f} s")
+        started = time.perf_counter()
+        documents = [build_document(page) for page in practices_for_indexing()]
+        line("documents from the pages (build_document)", f"{len(documents):,} in {time.perf_counter() - started:,.1f} s")
+        small = EmbeddedEngine(self.directory / "search-baseline")
+        started = time.perf_counter()
+        small.rebuild(documents)
+        line("embedded index of the same pages", f"{time.perf_counter() - started:,.1f} s")
+        del documents
+
+        sample = self._sample(mix, options.baseline_queries)
+        common_count = sum(1 for q in sample if q.kind == "common")
+        print(f"  sample: {len(sample)} queries of the mix ({common_count} common-word), text and access level only "
+              f"(no facet filters, years or sort); the embedded engine still computes facets and highlights, "
+              f"the baselines do not. Each runs its first query once untimed, then the sample, "
+              f"within {options.baseline_budget:,.0f} s.")
+        text_queries = [q.text_query() for q in sample]
+        results = {}
+        runs = [
+            (f"embedded engine, {size:,} pages", small.search, "engine_small"),
+            (f"Wagtail database backend, {size:,} pages", wagtail_search, "wagtail"),
+            (f"naive ORM icontains, {size:,} pages", orm_search, "orm"),
+            (f"embedded engine, {self.figures['size']:,} documents", engine.search, "engine_full"),
+        ]
+        for label, function, key in runs:
+            started = time.perf_counter()
+            function(text_queries[0])
+            warm = (time.perf_counter() - started) * 1000
+            durations, outputs, stopped = run_queries(function, text_queries, options.baseline_budget)
+            hits = [o.total if hasattr(o, "total") else o for o in outputs]
+            ran = f"{len(durations)} of {len(sample)} queries" + (" (time budget reached)" if stopped else "")
+            print(f"  {label}: {ran}, first query untimed {ms(warm)}")
+            p50, p95 = latency_line("  latency", durations)
+            common = [d for d, q in zip(durations, sample) if q.kind == "common"]
+            latency_line("  common-word queries", common)
+            line("  mean hits", f"{_mean(hits):,.0f}")
+            results[key] = dict(p50=p50, p95=p95, common_p50=percentiles(common)[0], ran=len(durations), stopped=stopped,
+                                label=label)
+        base = results["engine_small"]
+        for key in ("wagtail", "orm"):
+            result = results[key]
+            line(f"{result['label'].split(',')[0]} / embedded engine at {size:,}",
+                 f"p50 {times(ratio(result['p50'], base['p50']))}, p95 {times(ratio(result['p95'], base['p95']))}, "
+                 f"common-word p50 {times(ratio(result['common_p50'], base['common_p50']))}")
+        self.figures["baselines"] = results
+        self.figures["baseline_size"] = size
+        self.figures["baseline_sample"] = len(sample)
+
+    def _sample(self, mix, count):
+        """A fixed sample: a quarter common-word queries, the rest others, in mix order."""
+        rng = random.Random(f"bench-sample-{self.options.seed}")
+        common = [q for q in mix if q.kind == "common"]
+        others = [q for q in mix if q.kind == "other"]
+        wanted_common = min(len(common), max(1, count // 4))
+        chosen = rng.sample(common, wanted_common) + rng.sample(others, min(len(others), count - wanted_common))
+        return sorted(chosen, key=lambda q: q.number)
+
+    def step_summary(self):
+        figures = self.figures
+        heading("6. Summary")
+        size = figures["size"]
+        line("corpus", f"{size:,} synthetic practices, {self.options.queries} queries "
+             f"({figures['mix_counts']['kind:common']} common-word, {figures['mix_counts']['with facet filters']} with facet filters)")
+        line("index build rate", f"{figures['build_rate']:,.0f} documents/second "
+             f"({figures['build_seconds']:,.1f} s; {figures['build_wall']:,.1f} s with generation)")
+        line("index file", f"{figures['index_mb']:,.0f} MB")
+        line("peak memory, build and queries", f"{figures['peak_engine']:,.0f} MB", "ru_maxrss, whole process")
+        line("peak memory, whole run", f"{figures['peak_end']:,.0f} MB", "includes the baselines")
+        line("query latency, whole mix", f"p50 {ms(figures['p50'])}, p95 {ms(figures['p95'])}")
+        line("query latency, common-word queries", f"p50 {ms(figures['common_p50'])}, p95 {ms(figures['common_p95'])}")
+        line("engine / raw FTS5 floor", f"p50 {times(ratio(figures['p50'], figures['raw_p50']))}, "
+             f"p95 {times(ratio(figures['p95'], figures['raw_p95']))}")
+        baselines = figures.get("baselines")
+        if baselines:
+            base = baselines["engine_small"]
+            for key, name in (("wagtail", "Wagtail database backend"), ("orm", "naive ORM icontains")):
+                result = baselines[key]
+                note = f"{figures['baseline_size']:,} pages, {result['ran']} queries" + (", time budget reached" if result["stopped"] else "")
+                line(f"{name} / embedded engine", f"p50 {times(ratio(result['p50'], base['p50']))}, "
+                     f"p95 {times(ratio(result['p95'], base['p95']))}", note)
+        print()
+        print("  targets (2-core machine):")
+        checks = [
+            ("p95 over the whole mix <= 50 ms", figures["p95"] <= TARGET_P95_MS, ms(figures["p95"])),
+            ("index build >= 1,000 documents/second", figures["build_rate"] >= TARGET_DOCS_PER_SECOND,
+             f"{figures['build_rate']:,.0f} documents/second"),
+            ("peak memory < 1 GB (build and queries)", figures["peak_engine"] < TARGET_PEAK_MB,
+             f"{figures['peak_engine']:,.0f} MB"),
+        ]
+        for label, met, value in checks:
+            print(f"    {'MET    ' if met else 'NOT MET'}  {label:<42} {value}")
+        if size < 100_000:
+            print(f"    (measured on {size:,} documents: the targets are for 100,000)")
+        print(f"  current RSS at exit: {current_rss_mb():,.0f} MB; load average {_load()} at the end "
+              f"(other work on the machine slows every figure)")
+
+
+def _load():
+    try:
+        return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def _mean(values):
+    values = list(values)
+    return sum(values) / len(values) if values else float("nan")

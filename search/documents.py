@@ -1,0 +1,87 @@
+"""The indexed form of a practice: one flat document that both engines index."""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import strip_tags
+
+from practices.models import PracticePage
+from practices.models.vocabulary import EvidenceLevel
+
+EVIDENCE_RANK = {value: rank for rank, value in enumerate(EvidenceLevel.values)}
+
+
+def body_text(page):
+    """Plain text of the body sections (rich text and quotations)."""
+    parts = []
+    for section in page.body:
+        for block in section.value["content"]:
+            if block.block_type == "paragraph":
+                parts.append(strip_tags(block.value.source))
+            elif block.block_type == "quote":
+                parts.append(block.value["text"])
+            elif block.block_type == "figure":
+                parts.append(block.value.get("caption") or "")
+    return "\n".join(p for p in parts if p)
+
+
+def canonical_path(page):
+    """The page's path in the default language; the service localises it for display."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return page.get_url()
+
+
+def practices_for_indexing():
+    """Every live practice with what its document needs, in a fixed number of queries."""
+    return (
+        PracticePage.objects.live()
+        .select_related("city")
+        .prefetch_related("further_cities", "themes", "topics", "partners__organisation")
+        .order_by("pk")
+    )
+
+
+def build_document(page):
+    cities = [page.city, *page.further_cities.all()]
+    partners = [partner.organisation for partner in page.partners.all()]
+    document = {
+        "id": page.pk,
+        "title": page.title,
+        "summary": page.summary,
+        "body": body_text(page),
+        "url": canonical_path(page),
+        "language": page.language,
+        "city_name": page.city.name,
+        "city_names": [city.name for city in cities],
+        "cities": [city.slug for city in cities],
+        "country": page.city.country.code,
+        "region": page.city.region,
+        "location": (
+            {"lat": float(page.city.latitude), "lon": float(page.city.longitude)}
+            if page.city.latitude is not None and page.city.longitude is not None
+            else None
+        ),
+        "themes": [theme.name for theme in page.themes.all()],
+        "topics": [topic.name for topic in page.topics.all()],
+        "target_types": list(page.target_types),
+        "partnership_models": list(page.partnership_models),
+        "partner_names": [organisation.name for organisation in partners],
+        "partner_sectors": sorted({organisation.sector for organisation in partners}),
+        "evidence_level": page.evidence_level,
+        "evidence_rank": EVIDENCE_RANK.get(page.evidence_level, 0),
+        "status": page.status or "not-stated",
+        "start_year": page.start_year,
+        "end_year": page.end_year,
+        "access_level": page.access_level,
+        "published_at": page.first_published_at.isoformat() if page.first_published_at else None,
+    }
+    document["fingerprint"] = fingerprint(document)
+    return document
+
+
+def fingerprint(document):
+    """A digest of the document's content, to find stale index entries."""
+    content = {key: value for key, value in document.items() if key != "fingerprint"}
+    return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()[:16]

@@ -1,0 +1,97 @@
+"""Keeps the search index in step with practices: publish, unpublish, move, delete, and
+changes of the cities and organisations that practices show.
+
+Updates are queued after the transaction commits, when tags, partners and cities are
+in place; publishing never waits for, or fails because of, the search engine.
+"""
+
+import logging
+import threading
+from contextlib import contextmanager
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from practices.models import City, Organisation, PracticePage
+
+logger = logging.getLogger(__name__)
+_bulk = threading.local()
+
+
+@contextmanager
+def indexed_in_bulk():
+    """For bulk loads: collect the practices touched and index them once at the end,
+    at once if the engine answers, through the queue otherwise."""
+    if getattr(_bulk, "ids", None) is not None:
+        yield
+        return
+    _bulk.ids = set()
+    try:
+        yield
+        collected = _bulk.ids
+    finally:
+        _bulk.ids = None
+    if collected:
+        from .engines.base import EngineUnavailable
+        from .tasks import sync_now
+
+        try:
+            sync_now(sorted(collected))
+        except EngineUnavailable:
+            logger.warning("search engine unavailable after a bulk load: queueing the update")
+            queue_sync(collected)
+
+
+def queue_sync(practice_ids):
+    practice_ids = sorted({int(pk) for pk in practice_ids})
+    if not practice_ids:
+        return
+    if getattr(_bulk, "ids", None) is not None:
+        _bulk.ids.update(practice_ids)
+        return
+
+    def enqueue():
+        from .tasks import sync_practices
+
+        try:
+            sync_practices.enqueue(practice_ids)
+        except Exception:  # the queue is the database: report, never break the editor's action
+            logger.exception("could not queue search index update for %s", practice_ids)
+
+    transaction.on_commit(enqueue)
+
+
+def _practice_changed(sender, instance, **kwargs):
+    if isinstance(instance.specific, PracticePage):
+        queue_sync([instance.pk])
+
+
+def _practice_deleted(sender, instance, **kwargs):
+    queue_sync([instance.pk])
+
+
+def _practice_moved(sender, instance, **kwargs):
+    if isinstance(instance.specific, PracticePage):
+        queue_sync([instance.pk])
+
+
+def _city_saved(sender, instance, created, **kwargs):
+    if not created:
+        ids = PracticePage.objects.filter(city=instance).values_list("pk", flat=True)
+        further = PracticePage.objects.filter(further_cities=instance).values_list("pk", flat=True)
+        queue_sync([*ids, *further])
+
+
+def _organisation_saved(sender, instance, created, **kwargs):
+    if not created:
+        queue_sync(instance.practice_roles.values_list("page_id", flat=True))
+
+
+def connect():
+    page_published.connect(_practice_changed, sender=PracticePage, dispatch_uid="search-published")
+    page_unpublished.connect(_practice_changed, sender=PracticePage, dispatch_uid="search-unpublished")
+    post_page_move.connect(_practice_moved, dispatch_uid="search-moved")
+    post_delete.connect(_practice_deleted, sender=PracticePage, dispatch_uid="search-deleted")
+    post_save.connect(_city_saved, sender=City, dispatch_uid="search-city")
+    post_save.connect(_organisation_saved, sender=Organisation, dispatch_uid="search-organisation")

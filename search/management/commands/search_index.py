@@ -1,0 +1,70 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from search.documents import build_document, practices_for_indexing
+from search.engines import get_engine
+from search.engines.base import EngineUnavailable
+
+
+class Command(BaseCommand):
+    help = (
+        "Operate the search index. rebuild: build a new index from the database and switch "
+        "to it at once. verify: report practices missing from, stale in, or unknown to the "
+        "index; with --fix, repair them."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["rebuild", "verify"])
+        parser.add_argument("--fix", action="store_true", help="With verify: re-index and remove what differs.")
+
+    def handle(self, *args, action, fix, **options):
+        engine = get_engine()
+        try:
+            if action == "rebuild":
+                self.rebuild(engine)
+            else:
+                self.verify(engine, fix)
+        except EngineUnavailable as error:
+            raise CommandError(f"The {engine.name} search engine is unavailable: {error}")
+
+    def progress(self, total):
+        def report(done):
+            self.stdout.write(f"\r  {done}/{total} practices", ending="")
+            self.stdout.flush()
+
+        return report
+
+    def rebuild(self, engine):
+        practices = practices_for_indexing()
+        total = practices.count()
+        self.stdout.write(f"Rebuilding the {engine.name} search index ({total} practices)...")
+        count = engine.rebuild((build_document(p) for p in practices.iterator(chunk_size=500)), self.progress(total))
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS(f"Indexed {count} practices; the new index is live."))
+
+    def verify(self, engine, fix):
+        expected = {}
+        practices = practices_for_indexing()
+        total = practices.count()
+        report = self.progress(total)
+        for done, practice in enumerate(practices.iterator(chunk_size=500), start=1):
+            expected[practice.pk] = build_document(practice)["fingerprint"]
+            if done % 500 == 0 or done == total:
+                report(done)
+        self.stdout.write("")
+        indexed = engine.fingerprints()
+        missing = sorted(set(expected) - set(indexed))
+        stale = sorted(pk for pk in set(expected) & set(indexed) if expected[pk] != indexed[pk])
+        unknown = sorted(set(indexed) - set(expected))
+        self.stdout.write(f"{len(expected)} live practices, {len(indexed)} indexed.")
+        for label, ids in (("missing from the index", missing), ("stale in the index", stale),
+                           ("in the index but not live", unknown)):
+            self.stdout.write(f"  {len(ids)} {label}" + (f": {', '.join(map(str, ids[:20]))}" if ids else ""))
+        if not (missing or stale or unknown):
+            self.stdout.write(self.style.SUCCESS("The index matches the database."))
+            return
+        if not fix:
+            raise CommandError("The index differs from the database; run `search_index verify --fix`.")
+        to_index = missing + stale
+        engine.index(build_document(p) for p in practices_for_indexing().filter(pk__in=to_index))
+        engine.delete(unknown)
+        self.stdout.write(self.style.SUCCESS(f"Repaired: {len(to_index)} indexed, {len(unknown)} removed."))

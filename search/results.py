@@ -1,0 +1,57 @@
+"""The search contract's answer: PracticeResults, the same shape from every engine."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Hit:
+    practice_id: int
+    title: str
+    url: str
+    city: str  # city name
+    country: str  # ISO code
+    themes: list
+    evidence_level: str
+    snippet: str  # safe HTML: escaped text with <mark> around matched words
+    language: str = "en"
+    score: float = 0.0
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str  # the filter name on PracticeQuery
+    label: str
+    values: list
+
+
+@dataclass
+class EngineResults:
+    """What an engine returns; the service adds labels and selection state."""
+
+    hits: list  # of Hit
+    total: int
+    facets: dict  # document field -> {value: count}
+    suggestion: str | None = None
+
+
+@dataclass
+class PracticeResults:
+    query: object
+    hits: list
+    total: int
+    facets: list  # of Facet, in the order of FILTER_FIELDS
+    suggestion: str | None = None
+    took_ms: float = 0.0
+    engine: str = ""
+    pages: int = field(init=False)
+
+    def __post_init__(self):
+        self.pages = max(1, -(-self.total // self.query.page_size))

@@ -1,0 +1,137 @@
+"""The search service: runs a PracticeQuery on the configured engine, labels the answer."""
+
+import logging
+import time
+
+import nh3
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+from practices.access import allowed_access_levels
+from practices.models import City
+from practices.models.vocabulary import (
+    EvidenceLevel,
+    Language,
+    PartnershipModel,
+    Region,
+    Sector,
+    Status,
+    TargetType,
+    ThemeChoice,
+)
+
+from .engines import get_engine
+from .engines.base import EngineUnavailable
+from .query import FILTER_FIELDS
+from .results import Facet, FacetValue, PracticeResults
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+logger = logging.getLogger(__name__)
+
+FACET_LABELS = {
+    "themes": _("Theme"),
+    "regions": _("Region"),
+    "countries": _("Country"),
+    "cities": _("City"),
+    "target_types": _("Place protected"),
+    "partner_sectors": _("Partner sector"),
+    "partnership_models": _("Partnership model"),
+    "evidence_levels": _("Evidence level"),
+    "statuses": _("Status"),
+    "languages": _("Language"),
+}
+VOCABULARIES = {
+    "themes": ThemeChoice,
+    "regions": Region,
+    "target_types": TargetType,
+    "partner_sectors": Sector,
+    "partnership_models": PartnershipModel,
+    "evidence_levels": EvidenceLevel,
+    "statuses": Status,
+    "languages": Language,
+}
+# Facets shown in the fixed order of their vocabulary; the others by count.
+ORDERED_FACETS = {"themes", "evidence_levels", "languages", "statuses"}
+
+
+def _labeller(name, values):
+    if name in VOCABULARIES:
+        labels = dict(VOCABULARIES[name].choices)
+        if name == "statuses":
+            labels["not-stated"] = _("Not stated")
+        return lambda value: labels.get(value, value)
+    if name == "countries":
+        return lambda value: countries.name(value) or value
+    if name == "cities":
+        names = dict(City.objects.filter(slug__in=values).values_list("slug", "name"))
+        return lambda value: names.get(value, value)
+    return str
+
+
+def build_facets(query, counts_by_field):
+    facets = []
+    for name, field in FILTER_FIELDS.items():
+        counts = counts_by_field.get(field, {})
+        selected = set(getattr(query, name))
+        values = set(counts) | selected
+        label = _labeller(name, values)
+        items = [FacetValue(value, str(label(value)), counts.get(value, 0), value in selected) for value in values]
+        if name in ORDERED_FACETS:
+            order = {value: i for i, value in enumerate(VOCABULARIES[name].values)}
+            items.sort(key=lambda item: order.get(item.value, len(order)))
+        else:
+            items.sort(key=lambda item: (-item.count, item.label))
+        facets.append(Facet(name=name, label=str(FACET_LABELS[name]), values=items))
+    return facets
+
+
+def localise(url):
+    """An indexed (default-language) path in the active interface language: the default
+    language is at the root and every other one under its prefix (kb/urls.py)."""
+    language = get_language()
+    if not url or not url.startswith("/") or language == settings.LANGUAGE_CODE:
+        return url
+    return f"/{language}{url}"
+
+
+def search(query):
+    """Run a query. Raises EngineUnavailable when the engine cannot answer."""
+    started = time.perf_counter()
+    engine = get_engine()
+    raw = engine.search(query)
+    for hit in raw.hits:
+        hit.url = localise(hit.url)
+        # Engines escape the text and add <mark>; this keeps any other markup out whatever
+        # an engine returns.
+        hit.snippet = nh3.clean(hit.snippet, tags={"mark"}, attributes={})
+    return PracticeResults(
+        query=query,
+        hits=raw.hits,
+        total=raw.total,
+        facets=build_facets(query, raw.facets),
+        suggestion=raw.suggestion,
+        took_ms=(time.perf_counter() - started) * 1000,
+        engine=engine.name,
+    )
+
+
+def suggest(text, user, limit=10):
+    try:
+        suggestions = get_engine().suggest(text, tuple(allowed_access_levels(user)), limit=limit)
+    except EngineUnavailable:
+        logger.warning("search engine unavailable for suggestions", exc_info=True)
+        return []
+    for suggestion in suggestions:
+        suggestion.url = localise(suggestion.url)
+    return suggestions
+
+
+def related_ids(practice_id, user, limit=4):
+    """Ids of related practices from the engine; None when the engine cannot answer."""
+    try:
+        return get_engine().related(practice_id, tuple(allowed_access_levels(user)), limit=limit)
+    except EngineUnavailable:
+        logger.warning("search engine unavailable for related practices", exc_info=True)
+        return None

@@ -1,0 +1,130 @@
+"""The index follows publish, unpublish, move and delete through the durable task queue."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from practices.models import City, PracticePage
+from search.documents import build_document, practices_for_indexing
+from search.engines import get_engine
+from search.query import PracticeQuery
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def index_directory(private_search_index):
+    return private_search_index
+
+
+def run_worker():
+    call_command("db_worker", batch=True, startup_delay=False, interval=0, verbosity=0)
+
+
+def found(text):
+    return {hit.practice_id for hit in get_engine().search(PracticeQuery(text=text, access_levels=("public",))).hits}
+
+
+def publish(page):
+    page.save_revision().publish()
+
+
+def test_a_new_topic_tag_is_searchable_once_published(index_directory, django_capture_on_commit_callbacks):
+    page = PracticePage.objects.get(slug="cssc-london")
+    assert page.pk not in found("quixotrope")
+    with django_capture_on_commit_callbacks(execute=True):
+        page.topics.add("quixotrope")
+        publish(page)
+    run_worker()
+    assert page.pk in found("quixotrope")
+
+
+def test_unpublish_and_delete_remove_from_the_index(index_directory, django_capture_on_commit_callbacks):
+    first = PracticePage.objects.get(slug="cssc-london")
+    second = PracticePage.objects.get(slug="nypd-shield-new-york")
+    assert first.pk in found("CSSC") and second.pk in found("Shield")
+    with django_capture_on_commit_callbacks(execute=True):
+        first.unpublish()
+    with django_capture_on_commit_callbacks(execute=True):
+        second.delete()
+    run_worker()
+    assert first.pk not in found("CSSC")
+    assert second.pk not in found("Shield")
+
+
+def test_a_renamed_city_is_reindexed(index_directory, django_capture_on_commit_callbacks):
+    city = City.objects.get(slug="kisumu")
+    with django_capture_on_commit_callbacks(execute=True):
+        city.name = "Kisumu Lakeside"
+        city.save()
+    run_worker()
+    assert found("Lakeside") == set(city.practices.values_list("pk", flat=True))
+
+
+def test_a_moved_practice_keeps_its_entry(index_directory, django_capture_on_commit_callbacks):
+    # Only one practice index may exist: a move reorders the page among its siblings.
+    page = PracticePage.objects.get(slug="cssc-london")
+    get_engine().delete([page.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        page.move(page.get_parent(), pos="first-child")
+    run_worker()
+    assert page.pk in found("CSSC")
+
+
+def test_publishing_succeeds_while_the_engine_is_down_and_the_update_lands_later(
+    settings, index_directory, django_capture_on_commit_callbacks, tmp_path
+):
+    page = PracticePage.objects.get(slug="cssc-london")
+    broken = tmp_path / "not-a-directory"
+    broken.write_text("the search engine is down")
+    settings.SEARCH_EMBEDDED_DIR = broken
+    get_engine.cache_clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.topics.add("pendingtopic")
+        publish(page)
+    run_worker()  # the engine is down: the task schedules a retry instead of failing
+    page.refresh_from_db()
+    assert page.live and "pendingtopic" in [t.name for t in page.topics.all()]
+    waiting = DBTaskResult.objects.filter(status="READY")
+    assert waiting.count() == 1 and waiting.get().args_kwargs["kwargs"] == {"attempt": 2}
+
+    settings.SEARCH_EMBEDDED_DIR = index_directory
+    get_engine.cache_clear()
+    assert page.pk not in found("pendingtopic")
+    waiting.update(run_after=timezone.now() - timedelta(seconds=1))  # the retry delay has passed
+    run_worker()
+    assert page.pk in found("pendingtopic")
+
+
+def test_verify_reports_and_fix_repairs(index_directory, capsys):
+    engine = get_engine()
+    missing = PracticePage.objects.get(slug="cssc-london")
+    stale = PracticePage.objects.get(slug="nypd-shield-new-york")
+    engine.delete([missing.pk])
+    document = build_document(stale)
+    document.update(title="Outdated title", fingerprint="0" * 16)
+    engine.index([document])
+
+    with pytest.raises(CommandError, match="differs"):
+        call_command("search_index", "verify")
+    out = capsys.readouterr().out
+    assert f"1 missing from the index: {missing.pk}" in out and f"1 stale in the index: {stale.pk}" in out
+
+    call_command("search_index", "verify", "--fix")
+    call_command("search_index", "verify")
+    assert "The index matches the database." in capsys.readouterr().out
+    assert missing.pk in found("CSSC")
+
+
+def test_rebuild_switches_atomically_and_removes_the_old_file(index_directory):
+    engine = get_engine()
+    before = set(index_directory.glob("index-*.sqlite3"))
+    assert engine.search(PracticeQuery(text="security", access_levels=("public",))).total > 0
+    call_command("search_index", "rebuild", verbosity=0)
+    after = set(index_directory.glob("index-*.sqlite3"))
+    assert len(after) == 1 and not (after & before)
+    assert engine.search(PracticeQuery(text="security", access_levels=("public",))).total > 0
