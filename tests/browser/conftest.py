@@ -39,18 +39,23 @@ def page(browser):
 
 @pytest.fixture
 def demo_content(live_server, django_db_blocker):
-    """The demonstration content and its index. A live-server test empties the database
-    when it ends and restores the state after migrations (serialized_rollback) when the
-    next one starts, which also points the site back at Wagtail's welcome page: so each
-    browser test repairs the site tree and loads the content again if needed."""
+    """The demonstration content and its index. A live-server test empties every table
+    when it ends, the rows written by migrations included: so each browser test puts back
+    what Wagtail's and our migrations create, then loads the content again if needed."""
+    from django.conf import settings
     from django.core.cache import cache
     from django.core.management import call_command
+    from wagtail.models import Locale, Page
 
-    from kb.site_tree import ensure_site_tree
-    from practices.models import PracticePage
+    from practices.models import PracticePage, Theme
+    from practices.models.vocabulary import ThemeChoice
 
     with django_db_blocker.unblock():
-        ensure_site_tree()
+        locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        if Page.get_first_root_node() is None:
+            Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+        for name in ThemeChoice.values:
+            Theme.objects.get_or_create(name=name)
         if not PracticePage.objects.exists():
             call_command("load_demo_content", verbosity=0)
             call_command("search_index", "rebuild", verbosity=0)

@@ -4,7 +4,7 @@ import pytest
 
 from .conftest import ARTEFACTS
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_home_to_theme_to_practice(demo_content, live_server, page):

@@ -7,7 +7,7 @@ import pytest
 
 from .conftest import ARTEFACTS
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def theme_count(page, value):
