@@ -55,7 +55,7 @@ check: install-test messages
 test: check
 	$(PY) -m pytest
 
-bench: install-test
+bench: install
 	$(PY) -m bench
 
 clean:

@@ -2,7 +2,6 @@
 
 import os
 import resource
-import time
 
 import numpy as np
 
@@ -18,13 +17,6 @@ def current_rss_mb():
             return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
     except OSError:
         return float("nan")
-
-
-def timed(function, *args, **kwargs):
-    """(milliseconds, result) of one call."""
-    started = time.perf_counter()
-    result = function(*args, **kwargs)
-    return (time.perf_counter() - started) * 1000, result
 
 
 def percentiles(values):

@@ -8,6 +8,7 @@ import random
 import time
 from pathlib import Path
 
+from . import load_synthetic
 from .measure import current_rss_mb, heading, latency_line, line, ms, peak_rss_mb, percentiles, ratio, times
 
 TARGET_P95_MS = 50.0
@@ -66,12 +67,12 @@ class Bench:
         self.step_summary()
 
     def step_build(self):
-        from fixtures import synthetic
         from search.engines.embedded import EmbeddedEngine
 
         from .corpus import CorpusStream
 
         options = self.options
+        synthetic = load_synthetic()
         heading("1. Index build: embedded engine, synthetic corpus")
         world = synthetic.world(options.seed)
         line("corpus", f"{options.size:,} synthetic practices (seed {options.seed}), generated while indexing")
@@ -104,13 +105,12 @@ class Bench:
         return engine, stream
 
     def step_mix(self, engine, stream):
-        from fixtures import synthetic
 
-        from .mix import build_mix, summarise, TextMatcher
+        from .mix import TextMatcher, build_mix, summarise
 
         options = self.options
         heading("2. Query mix")
-        world = synthetic.world(options.seed)
+        world = load_synthetic().world(options.seed)
         matcher = TextMatcher(self.live_index(engine))
         started = time.perf_counter()
         mix = build_mix(stream, world, options.queries, options.seed, matcher)
@@ -176,9 +176,8 @@ class Bench:
 
     def _one_update(self, engine, query):
         """What one publish costs: index one document again, then the next search."""
-        from fixtures import synthetic
 
-        document = next(synthetic.generate_documents(1, seed=self.options.seed))
+        document = next(load_synthetic().generate_documents(1, seed=self.options.seed))
         started = time.perf_counter()
         engine.index([document])
         indexed = (time.perf_counter() - started) * 1000
@@ -226,7 +225,6 @@ class Bench:
     def step_baselines(self, engine, mix):
         from django.core.management import call_command
 
-        from fixtures import synthetic
         from search.documents import build_document, practices_for_indexing
         from search.engines.embedded import EmbeddedEngine
 
@@ -239,7 +237,7 @@ class Bench:
         call_command("migrate", interactive=False, verbosity=0)
         line("migrate", f"{time.perf_counter() - started:,.1f} s")
         started = time.perf_counter()
-        ids = synthetic.create_practice_pages(size, seed=options.seed,
+        ids = load_synthetic().create_practice_pages(size, seed=options.seed,
                                               progress=self._progress_printer(size, started, "pages"))
         seconds = time.perf_counter() - started
         line("pages created (same generator, same seed)", f"{len(ids):,} in {seconds:,.1f} s ({len(ids) / seconds:,.0f} pages/s)")

@@ -6,8 +6,8 @@ transaction and is idempotent: cities, organisations and practices are matched b
 """
 
 import datetime
-from decimal import Decimal
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 import yaml

@@ -33,11 +33,21 @@ STOP_WORDS = frozenset(
 )
 
 
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(word):
+    decomposed = unicodedata.normalize("NFKD", word.translate(_LIGATURES).casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def fold(text):
     """Lower-case and strip accents: "Sécurité" -> "securite", "Œuvre" -> "oeuvre"."""
-    text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae").replace("ß", "ss")
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    if text.isascii():
+        return text.lower()
+    # Word by word, so that the cache serves the vocabulary's repeated words.
+    return " ".join(_fold_word(word) for word in text.split(" "))
 
 
 def words(text):
@@ -45,8 +55,15 @@ def words(text):
     return _WORD.findall(fold(text).replace("_", " "))
 
 
+@lru_cache(maxsize=131072)
 def stem(word, language):
     return _STEMMERS[language].stemWord(word)
+
+
+@lru_cache(maxsize=131072)
+def term_of(word, language):
+    """The index term of one word as written (folded, then stemmed): used for highlights."""
+    return _STEMMERS[language].stemWord(fold(word))
 
 
 def analyse(text, language):

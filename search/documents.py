@@ -1,6 +1,7 @@
 """The indexed form of a practice: one flat document that both engines index."""
 
 import hashlib
+import html
 import json
 
 from django.conf import settings
@@ -9,6 +10,8 @@ from django.utils.html import strip_tags
 
 from practices.models import PracticePage
 from practices.models.vocabulary import EvidenceLevel
+
+from .query import STATUS_NOT_STATED
 
 EVIDENCE_RANK = {value: rank for rank, value in enumerate(EvidenceLevel.values)}
 
@@ -19,7 +22,8 @@ def body_text(page):
     for section in page.body:
         for block in section.value["content"]:
             if block.block_type == "paragraph":
-                parts.append(strip_tags(block.value.source))
+                # Rich text stores entities (&#x27;, &amp;): index the characters, not the codes.
+                parts.append(html.unescape(strip_tags(block.value.source)))
             elif block.block_type == "quote":
                 parts.append(block.value["text"])
             elif block.block_type == "figure":
@@ -71,7 +75,7 @@ def build_document(page):
         "partner_sectors": sorted({organisation.sector for organisation in partners}),
         "evidence_level": page.evidence_level,
         "evidence_rank": EVIDENCE_RANK.get(page.evidence_level, 0),
-        "status": page.status or "not-stated",
+        "status": page.status or STATUS_NOT_STATED,
         "start_year": page.start_year,
         "end_year": page.end_year,
         "access_level": page.access_level,

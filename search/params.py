@@ -3,32 +3,13 @@
 import re
 from urllib.parse import urlencode
 
-from practices.models.vocabulary import (
-    EvidenceLevel,
-    Language,
-    PartnershipModel,
-    Region,
-    Sector,
-    Status,
-    TargetType,
-    ThemeChoice,
-)
-
-from .query import FILTER_FIELDS, SORTS, PracticeQuery
+from .query import FILTER_FIELDS, FILTER_VOCABULARIES, SORTS, STATUS_NOT_STATED, PracticeQuery
 
 YEAR_RANGE = (1900, 2100)
 _SLUG = re.compile(r"^[a-z0-9-]{1,120}$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
-ALLOWED = {
-    "themes": set(ThemeChoice.values),
-    "regions": set(Region.values),
-    "target_types": set(TargetType.values),
-    "partner_sectors": set(Sector.values),
-    "partnership_models": set(PartnershipModel.values),
-    "evidence_levels": set(EvidenceLevel.values),
-    "statuses": set(Status.values) | {"not-stated"},
-    "languages": set(Language.values),
-}
+ALLOWED = {name: set(vocabulary.values) for name, vocabulary in FILTER_VOCABULARIES.items()}
+ALLOWED["statuses"].add(STATUS_NOT_STATED)
 
 
 def _valid(name, value):

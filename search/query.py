@@ -4,6 +4,16 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from practices.access import allowed_access_levels
+from practices.models.vocabulary import (
+    EvidenceLevel,
+    Language,
+    PartnershipModel,
+    Region,
+    Sector,
+    Status,
+    TargetType,
+    ThemeChoice,
+)
 
 SORTS = ("relevance", "newest", "evidence")
 MAX_TEXT_LENGTH = 500
@@ -24,6 +34,20 @@ FILTER_FIELDS = {
     "statuses": "status",
     "languages": "language",
 }
+
+# The filters whose values come from a fixed vocabulary (cities and countries do not).
+FILTER_VOCABULARIES = {
+    "themes": ThemeChoice,
+    "regions": Region,
+    "target_types": TargetType,
+    "partner_sectors": Sector,
+    "partnership_models": PartnershipModel,
+    "evidence_levels": EvidenceLevel,
+    "statuses": Status,
+    "languages": Language,
+}
+# A practice whose status is not known is indexed with this value.
+STATUS_NOT_STATED = "not-stated"
 
 
 @dataclass(frozen=True)

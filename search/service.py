@@ -4,29 +4,18 @@ import logging
 import time
 
 import nh3
-
 from django.conf import settings
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from practices.access import allowed_access_levels
 from practices.models import City
-from practices.models.vocabulary import (
-    EvidenceLevel,
-    Language,
-    PartnershipModel,
-    Region,
-    Sector,
-    Status,
-    TargetType,
-    ThemeChoice,
-)
 
 from .engines import get_engine
 from .engines.base import EngineUnavailable
-from .query import FILTER_FIELDS
+from .query import FILTER_FIELDS, FILTER_VOCABULARIES, STATUS_NOT_STATED
 from .results import Facet, FacetValue, PracticeResults
-from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 logger = logging.getLogger(__name__)
 
@@ -42,25 +31,15 @@ FACET_LABELS = {
     "statuses": _("Status"),
     "languages": _("Language"),
 }
-VOCABULARIES = {
-    "themes": ThemeChoice,
-    "regions": Region,
-    "target_types": TargetType,
-    "partner_sectors": Sector,
-    "partnership_models": PartnershipModel,
-    "evidence_levels": EvidenceLevel,
-    "statuses": Status,
-    "languages": Language,
-}
 # Facets shown in the fixed order of their vocabulary; the others by count.
 ORDERED_FACETS = {"themes", "evidence_levels", "languages", "statuses"}
 
 
 def _labeller(name, values):
-    if name in VOCABULARIES:
-        labels = dict(VOCABULARIES[name].choices)
+    if name in FILTER_VOCABULARIES:
+        labels = dict(FILTER_VOCABULARIES[name].choices)
         if name == "statuses":
-            labels["not-stated"] = _("Not stated")
+            labels[STATUS_NOT_STATED] = _("Not stated")
         return lambda value: labels.get(value, value)
     if name == "countries":
         return lambda value: countries.name(value) or value
@@ -79,7 +58,7 @@ def build_facets(query, counts_by_field):
         label = _labeller(name, values)
         items = [FacetValue(value, str(label(value)), counts.get(value, 0), value in selected) for value in values]
         if name in ORDERED_FACETS:
-            order = {value: i for i, value in enumerate(VOCABULARIES[name].values)}
+            order = {value: i for i, value in enumerate(FILTER_VOCABULARIES[name].values)}
             items.sort(key=lambda item: order.get(item.value, len(order)))
         else:
             items.sort(key=lambda item: (-item.count, item.label))

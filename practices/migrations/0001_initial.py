@@ -6,11 +6,12 @@ import django_countries.fields
 import modelcluster.contrib.taggit
 import modelcluster.fields
 import modelsearch.index
-import practices.models.fields
-import practices.models.vocabulary
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
+
+import practices.models.fields
+import practices.models.vocabulary
 
 
 class Migration(migrations.Migration):

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 from django.utils.html import escape
 
-from ..analysis import STOP_WORDS, analyse, fold, query_terms, stem, synonym_groups, words
+from ..analysis import STOP_WORDS, analyse, query_terms, stem, synonym_groups, term_of, words
 from ..query import FILTER_FIELDS
 from ..results import EngineResults, Hit
 from .base import EngineUnavailable, SearchEngine, Suggestion
@@ -69,6 +69,13 @@ def _published(document):
 def _vocabulary_words(display):
     text = " ".join([display["title"], display["summary"], " ".join(display["topics"]), " ".join(display["city_names"])])
     return {w for w in words(text) if len(w) >= SUGGESTION_MIN_WORD and w not in STOP_WORDS and not w.isdigit()}
+
+
+def _integers(joined, dtype):
+    """A comma-separated list of integers from group_concat as a numpy array."""
+    if not joined:
+        return np.zeros(0, dtype=dtype)
+    return np.array(joined.split(","), dtype=np.int64).astype(dtype)
 
 
 @dataclass
@@ -329,32 +336,39 @@ class EmbeddedEngine(SearchEngine):
         with self._lock:
             if self._state is not None and self._state.key == key:
                 return self._state
-            rows = connection.execute(
-                "SELECT id, access_level, start_year, end_year, published, evidence_rank FROM docs ORDER BY id"
-            ).fetchall()
-            count = len(rows)
-            ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=count)
-            access = {}
-            for position, row in enumerate(rows):
-                access.setdefault(row[1], np.zeros(count, dtype=bool))[position] = True
+            columns = connection.execute(
+                "SELECT group_concat(id), group_concat(ifnull(start_year, -1)), group_concat(ifnull(end_year, -1)), "
+                "group_concat(published), group_concat(evidence_rank) FROM (SELECT * FROM docs ORDER BY id)"
+            ).fetchone()
+            ids, start_year, end_year, published, evidence_rank = (
+                _integers(column, dtype) for column, dtype in zip(
+                    columns, (np.int64, np.int32, np.int32, np.int64, np.int16)
+                )
+            )
+            order = np.argsort(ids, kind="stable")  # group_concat's order is not a promise
+            ids, start_year, end_year, published, evidence_rank = (
+                array[order] for array in (ids, start_year, end_year, published, evidence_rank)
+            )
+            count = len(ids)
+
+            def mask_of(joined_ids):
+                mask = np.zeros(count, dtype=bool)
+                mask[np.searchsorted(ids, _integers(joined_ids, np.int64))] = True
+                return mask
+
+            # One row per value with its documents' ids: no Python loop over documents.
+            access = {
+                level: mask_of(joined)
+                for level, joined in connection.execute("SELECT access_level, group_concat(id) FROM docs GROUP BY access_level")
+            }
             facets = {}
-            doc_ids, fields, values = [], [], []
-            for doc_id, field, value in connection.execute("SELECT doc_id, field, value FROM facets"):
-                doc_ids.append(doc_id)
-                fields.append(field)
-                values.append(value)
-            positions = np.searchsorted(ids, np.asarray(doc_ids, dtype=np.int64)) if doc_ids else []
-            for position, field, value in zip(positions, fields, values):
-                facets.setdefault(field, {}).setdefault(value, np.zeros(count, dtype=bool))[position] = True
+            for field, value, joined in connection.execute(
+                "SELECT field, value, group_concat(doc_id) FROM facets GROUP BY field, value"
+            ):
+                facets.setdefault(field, {})[value] = mask_of(joined)
             self._state = _State(
-                key=key,
-                ids=ids,
-                access=access,
-                facets=facets,
-                start_year=np.fromiter((r[2] if r[2] is not None else -1 for r in rows), dtype=np.int32, count=count),
-                end_year=np.fromiter((r[3] if r[3] is not None else -1 for r in rows), dtype=np.int32, count=count),
-                published=np.fromiter((r[4] for r in rows), dtype=np.int64, count=count),
-                evidence_rank=np.fromiter((r[5] for r in rows), dtype=np.int16, count=count),
+                key=key, ids=ids, access=access, facets=facets, start_year=start_year,
+                end_year=end_year, published=published, evidence_rank=evidence_rank,
             )
             return self._state
 
@@ -651,7 +665,7 @@ def highlight(summary, body, language, terms, size=SNIPPET_WORDS):
     language = language if language in ("en", "fr") else "en"
     for text in (summary, body):
         tokens = list(_TOKEN.finditer(text))
-        hits = [i for i, t in enumerate(tokens) if terms and stem(fold(t.group()), language) in terms]
+        hits = [i for i, t in enumerate(tokens) if terms and term_of(t.group(), language) in terms]
         if hits:
             return _extract(text, tokens, set(hits), max(0, hits[0] - 6), size)
     tokens = list(_TOKEN.finditer(summary))

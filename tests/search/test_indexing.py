@@ -8,7 +8,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from practices.models import City, PracticePage
-from search.documents import build_document, practices_for_indexing
+from search.documents import build_document
 from search.engines import get_engine
 from search.query import PracticeQuery
 
