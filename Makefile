@@ -54,6 +54,9 @@ check: install-test messages
 
 test: check
 	$(PY) -m pytest
+	@# The same suite (browser tests aside) with the main database on PostgreSQL, when
+	@# the server binaries are on the machine (Debian's postgresql package).
+	scripts/with-postgres $(PY) -m pytest -m "not browser" -q -p no:cacheprovider
 
 bench: install
 	$(PY) -m bench

@@ -350,10 +350,14 @@ def write_demo_content(content, index_page, progress=lambda message: None):
         page.further_cities = [cities[s] for s in entry.further_cities]
         page.themes.set(entry.themes)
         page.topics.set(entry.topics)
+        # sort_order set explicitly: unset, PostgreSQL returns the rows in any order.
         page.partners = [
-            PracticePartner(organisation=organisations[p.organisation.slug], role=p.role) for p in entry.partners
+            PracticePartner(organisation=organisations[p.organisation.slug], role=p.role, sort_order=position)
+            for position, p in enumerate(entry.partners)
         ]
-        page.sources = [PracticeSource(title=s.title, url=s.url) for s in entry.sources]
+        page.sources = [
+            PracticeSource(title=s.title, url=s.url, sort_order=position) for position, s in enumerate(entry.sources)
+        ]
         page.save_revision(log_action=True).publish()
         progress(f"{position}/{len(content.practices)} {entry.slug}")
     return len(cities), len(organisations), len(content.practices)

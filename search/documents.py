@@ -9,11 +9,12 @@ from django.utils import translation
 from django.utils.html import strip_tags
 
 from practices.models import PracticePage
-from practices.models.vocabulary import EvidenceLevel
+from practices.models.vocabulary import EvidenceLevel, ThemeChoice
 
 from .query import STATUS_NOT_STATED
 
 EVIDENCE_RANK = {value: rank for rank, value in enumerate(EvidenceLevel.values)}
+THEME_ORDER = list(ThemeChoice.values)
 
 
 def body_text(page):
@@ -48,7 +49,9 @@ def practices_for_indexing():
 
 
 def build_document(page):
-    cities = [page.city, *page.further_cities.all()]
+    # Every list in a fixed order: without one, PostgreSQL may return related rows in any
+    # order and the same practice would get another fingerprint.
+    cities = [page.city, *sorted(page.further_cities.all(), key=lambda city: city.slug)]
     partners = [partner.organisation for partner in page.partners.all()]
     document = {
         "id": page.pk,
@@ -67,8 +70,8 @@ def build_document(page):
             if page.city.latitude is not None and page.city.longitude is not None
             else None
         ),
-        "themes": [theme.name for theme in page.themes.all()],
-        "topics": [topic.name for topic in page.topics.all()],
+        "themes": sorted((theme.name for theme in page.themes.all()), key=THEME_ORDER.index),
+        "topics": sorted(topic.name for topic in page.topics.all()),
         "target_types": list(page.target_types),
         "partnership_models": list(page.partnership_models),
         "partner_names": [organisation.name for organisation in partners],

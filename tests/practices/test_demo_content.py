@@ -181,3 +181,14 @@ def test_a_changed_fixture_updates_its_page_and_keeps_the_others(fixture_copy):
     page.refresh_from_db()
     assert page.summary.startswith("Revised.")
     assert set(other_revisions.all()) == before, "unchanged entries get no new revision"
+
+
+def test_partners_and_sources_keep_the_order_of_the_file():
+    path = FIXTURES / "practices" / "nypd-shield-new-york.yaml"
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    page = PracticePage.objects.get(slug="nypd-shield-new-york")
+    assert [p.organisation.slug for p in page.partners.all()] == [p["organisation"] for p in data["partners"]]
+    assert [s.url for s in page.sources.all()] == [s["url"] for s in data["sources"]]
+    assert [p.sort_order for p in page.partners.all()] == list(range(len(data["partners"])))

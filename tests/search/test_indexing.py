@@ -20,8 +20,15 @@ def index_directory(private_search_index):
     return private_search_index
 
 
-def run_worker():
-    call_command("db_worker", batch=True, startup_delay=False, interval=0, verbosity=0)
+@pytest.fixture
+def run_worker(monkeypatch):
+    """Runs django-tasks' real database worker over the queued tasks, in the test's
+    transaction: the worker closes "old" connections between tasks, which on PostgreSQL
+    would close the connection holding the test transaction, so that step is skipped."""
+    import django_tasks_db.management.commands.db_worker as db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    return lambda: call_command("db_worker", batch=True, startup_delay=False, interval=0, verbosity=0)
 
 
 def found(text):
@@ -32,7 +39,7 @@ def publish(page):
     page.save_revision().publish()
 
 
-def test_a_new_topic_tag_is_searchable_once_published(index_directory, django_capture_on_commit_callbacks):
+def test_a_new_topic_tag_is_searchable_once_published(run_worker, index_directory, django_capture_on_commit_callbacks):
     page = PracticePage.objects.get(slug="cssc-london")
     assert page.pk not in found("quixotrope")
     with django_capture_on_commit_callbacks(execute=True):
@@ -42,7 +49,7 @@ def test_a_new_topic_tag_is_searchable_once_published(index_directory, django_ca
     assert page.pk in found("quixotrope")
 
 
-def test_unpublish_and_delete_remove_from_the_index(index_directory, django_capture_on_commit_callbacks):
+def test_unpublish_and_delete_remove_from_the_index(run_worker, index_directory, django_capture_on_commit_callbacks):
     first = PracticePage.objects.get(slug="cssc-london")
     second = PracticePage.objects.get(slug="nypd-shield-new-york")
     assert first.pk in found("CSSC") and second.pk in found("Shield")
@@ -55,7 +62,7 @@ def test_unpublish_and_delete_remove_from_the_index(index_directory, django_capt
     assert second.pk not in found("Shield")
 
 
-def test_a_renamed_city_is_reindexed(index_directory, django_capture_on_commit_callbacks):
+def test_a_renamed_city_is_reindexed(run_worker, index_directory, django_capture_on_commit_callbacks):
     city = City.objects.get(slug="kisumu")
     with django_capture_on_commit_callbacks(execute=True):
         city.name = "Kisumu Lakeside"
@@ -64,7 +71,7 @@ def test_a_renamed_city_is_reindexed(index_directory, django_capture_on_commit_c
     assert found("Lakeside") == set(city.practices.values_list("pk", flat=True))
 
 
-def test_a_moved_practice_keeps_its_entry(index_directory, django_capture_on_commit_callbacks):
+def test_a_moved_practice_keeps_its_entry(run_worker, index_directory, django_capture_on_commit_callbacks):
     # Only one practice index may exist: a move reorders the page among its siblings.
     page = PracticePage.objects.get(slug="cssc-london")
     get_engine().delete([page.pk])
@@ -75,7 +82,7 @@ def test_a_moved_practice_keeps_its_entry(index_directory, django_capture_on_com
 
 
 def test_publishing_succeeds_while_the_engine_is_down_and_the_update_lands_later(
-    settings, index_directory, django_capture_on_commit_callbacks, tmp_path
+    run_worker, settings, index_directory, django_capture_on_commit_callbacks, tmp_path
 ):
     page = PracticePage.objects.get(slug="cssc-london")
     broken = tmp_path / "not-a-directory"
