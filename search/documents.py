@@ -49,40 +49,61 @@ def practices_for_indexing():
 
 
 def build_document(page):
+    """The document of a live practice page (its relations prefetched)."""
+    return assemble_document(
+        id=page.pk,
+        title=page.title,
+        summary=page.summary,
+        body=body_text(page),
+        url=canonical_path(page),
+        language=page.language,
+        city=page.city,
+        country=page.city.country.code,
+        further_cities=page.further_cities.all(),
+        themes=[theme.name for theme in page.themes.all()],
+        topics=[topic.name for topic in page.topics.all()],
+        target_types=page.target_types,
+        partnership_models=page.partnership_models,
+        organisations=[partner.organisation for partner in page.partners.all()],
+        evidence_level=page.evidence_level,
+        status=page.status,
+        start_year=page.start_year,
+        end_year=page.end_year,
+        access_level=page.access_level,
+        published_at=page.first_published_at,
+    )
+
+
+def assemble_document(*, city, country, further_cities, organisations, themes, topics, status, published_at, **fields):
+    """The flat document both engines index, from a practice's values.
+
+    The one place that shapes a document: build_document reads the values from a page,
+    and the benchmark's synthetic corpus (fixtures/synthetic.py) passes its own.
+    """
     # Every list in a fixed order: without one, PostgreSQL may return related rows in any
     # order and the same practice would get another fingerprint.
-    cities = [page.city, *sorted(page.further_cities.all(), key=lambda city: city.slug)]
-    partners = [partner.organisation for partner in page.partners.all()]
+    cities = [city, *sorted(further_cities, key=lambda other: other.slug)]
     document = {
-        "id": page.pk,
-        "title": page.title,
-        "summary": page.summary,
-        "body": body_text(page),
-        "url": canonical_path(page),
-        "language": page.language,
-        "city_name": page.city.name,
-        "city_names": [city.name for city in cities],
-        "cities": [city.slug for city in cities],
-        "country": page.city.country.code,
-        "region": page.city.region,
+        **fields,
+        "city_name": city.name,
+        "city_names": [each.name for each in cities],
+        "cities": [each.slug for each in cities],
+        "country": country,
+        "region": city.region,
         "location": (
-            {"lat": float(page.city.latitude), "lon": float(page.city.longitude)}
-            if page.city.latitude is not None and page.city.longitude is not None
+            {"lat": float(city.latitude), "lon": float(city.longitude)}
+            if city.latitude is not None and city.longitude is not None
             else None
         ),
-        "themes": sorted((theme.name for theme in page.themes.all()), key=THEME_ORDER.index),
-        "topics": sorted(topic.name for topic in page.topics.all()),
-        "target_types": list(page.target_types),
-        "partnership_models": list(page.partnership_models),
-        "partner_names": [organisation.name for organisation in partners],
-        "partner_sectors": sorted({organisation.sector for organisation in partners}),
-        "evidence_level": page.evidence_level,
-        "evidence_rank": EVIDENCE_RANK.get(page.evidence_level, 0),
-        "status": page.status or STATUS_NOT_STATED,
-        "start_year": page.start_year,
-        "end_year": page.end_year,
-        "access_level": page.access_level,
-        "published_at": page.first_published_at.isoformat() if page.first_published_at else None,
+        "themes": sorted(themes, key=THEME_ORDER.index),
+        "topics": sorted(topics),
+        "target_types": list(fields["target_types"]),
+        "partnership_models": list(fields["partnership_models"]),
+        "partner_names": [organisation.name for organisation in organisations],
+        "partner_sectors": sorted({organisation.sector for organisation in organisations}),
+        "evidence_rank": EVIDENCE_RANK.get(fields["evidence_level"], 0),
+        "status": status or STATUS_NOT_STATED,
+        "published_at": published_at.isoformat() if published_at else None,
     }
     document["fingerprint"] = fingerprint(document)
     return document
