@@ -313,8 +313,19 @@ FRENCH = {
 }
 
 
+def _tables():
+    """FRENCH above, and the FRENCH table of each `locale/fr_<area>.py` (one per app area)."""
+    table = dict(FRENCH)
+    for module in sorted(Path(__file__).resolve().parent.glob("fr_*.py")):
+        namespace = {}
+        exec(compile(module.read_text(encoding="utf-8"), str(module), "exec"), namespace)
+        table.update(namespace["FRENCH"])
+    return table
+
+
 def main():
     path = Path(__file__).resolve().parent / "fr" / "LC_MESSAGES" / "django.po"
+    french = _tables()
     with open(path, "rb") as handle:
         catalog = read_po(handle, locale="fr")
     catalog.fuzzy = False
@@ -322,7 +333,7 @@ def main():
     for message in catalog:
         if not message.id:
             continue
-        translation = FRENCH.get(message.id if isinstance(message.id, str) else tuple(message.id))
+        translation = french.get(message.id if isinstance(message.id, str) else tuple(message.id))
         if translation is None:
             # makemessages guesses ("fuzzy") from similar strings: a guess is not a translation.
             if "fuzzy" in message.flags or not message.string or message.string == ("", ""):
