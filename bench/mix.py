@@ -16,12 +16,10 @@ import bisect
 import itertools
 import math
 import random
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 
 from search.analysis import fold
-from search.engines.embedded import compile_query
 from search.query import PracticeQuery
 
 from .corpus import LABEL_WORDS
@@ -78,31 +76,18 @@ class MixQuery:
 
 
 class TextMatcher:
-    """How many documents a query's text matches, as the engine decides it: every word,
-    or any word when no document has them all. Straight on the index file."""
+    """How many documents a query's text matches, as the engine decides it (every word,
+    or any word when no document has them all), at every access level, no filters."""
 
-    def __init__(self, index_path):
-        self.connection = sqlite3.connect(f"file:{index_path}?mode=ro", uri=True)
+    def __init__(self, engine):
+        self.engine = engine
         self._cache = {}
 
     def __call__(self, text):
         if text not in self._cache:
-            compiled = compile_query(text)
-            if compiled is None:
-                self._cache[text] = 0
-            else:
-                expression = compiled[0]
-                count = self._count(expression.all_of)
-                if not count and expression.any_of != expression.all_of:
-                    count = self._count(expression.any_of)
-                self._cache[text] = count
+            query = PracticeQuery(text=text, access_levels=ALL_LEVELS, page_size=1)
+            self._cache[text] = self.engine.search(query).total
         return self._cache[text]
-
-    def _count(self, expression):
-        return self.connection.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (expression,)).fetchone()[0]
-
-    def close(self):
-        self.connection.close()
 
 
 class _WeightedPool:

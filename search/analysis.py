@@ -10,6 +10,7 @@ because practitioners search across languages.
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import filterfalse
 from pathlib import Path
 
 import Stemmer
@@ -42,17 +43,41 @@ def _fold_word(word):
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+def _latin_folding_table():
+    """Accented Latin letters (and combining marks) to their folded form, for str.translate."""
+    table = {}
+    for code in range(0x80, 0x250):
+        folded = _fold_word(chr(code))
+        if folded != chr(code):
+            table[code] = folded
+    for code in range(0x300, 0x370):  # combining diacritical marks of decomposed text
+        table[code] = None
+    return table
+
+
+_LATIN_FOLDING = _latin_folding_table()
+
+
 def fold(text):
     """Lower-case and strip accents: "Sécurité" -> "securite", "Œuvre" -> "oeuvre"."""
     if text.isascii():
         return text.lower()
-    # Word by word, so that the cache serves the vocabulary's repeated words.
+    # Latin letters by one translate; anything else word by word (cached per word).
+    text = text.casefold().translate(_LATIN_FOLDING)
+    if text.isascii():
+        return text
     return " ".join(_fold_word(word) for word in text.split(" "))
+
+
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
 def words(text):
     """Folded words, stop words included (used for phrases and prefixes)."""
-    return _WORD.findall(fold(text).replace("_", " "))
+    folded = fold(text)
+    if folded.isascii():
+        return _ASCII_WORD.findall(folded)  # the same words as \w+, "_" aside; faster
+    return _WORD.findall(folded.replace("_", " "))
 
 
 @lru_cache(maxsize=131072)
@@ -66,10 +91,24 @@ def term_of(word, language):
     return _STEMMERS[language].stemWord(fold(word))
 
 
+_STEM_CACHES = {language: {} for language in _STEMMERS}
+_STEM_CACHE_LIMIT = 500_000
+
+
 def analyse(text, language):
     """Index terms of a text written in `language`: folded, no stop words, stemmed."""
-    stemmer = _STEMMERS[language if language in _STEMMERS else "en"]
-    return stemmer.stemWords([w for w in words(text) if w not in STOP_WORDS])
+    language = language if language in _STEMMERS else "en"
+    cache = _STEM_CACHES[language]
+    found = list(filterfalse(STOP_WORDS.__contains__, words(text)))
+    stems = list(map(cache.get, found))
+    if None in stems:
+        # A vocabulary follows Zipf's law: stem each word once, then look it up.
+        if len(cache) > _STEM_CACHE_LIMIT:
+            cache.clear()
+        unknown = [w for w in found if w not in cache]
+        cache.update(zip(unknown, _STEMMERS[language].stemWords(unknown)))
+        stems = list(map(cache.get, found))
+    return stems
 
 
 def query_terms(text):

@@ -1,58 +1,62 @@
-"""The embedded engine: an SQLite FTS5 index in its own files, no server.
+"""The embedded engine: an index in its own SQLite files, no server.
 
 Layout: a directory holding versioned index files (`index-<stamp>.sqlite3`) and a
 `CURRENT` file naming the live one. A rebuild writes a new file and then replaces
 `CURRENT` atomically, so readers never see a half-built index; every process notices the
 switch (and any write) at its next search and reloads.
 
-Text is analysed in Python (search.analysis: folding, stop words, Snowball stemming) and
-FTS5 stores the resulting terms; bm25 ranks with field weights. Filters and facet counts
-use per-process boolean arrays (one per facet value), so counting a facet is a vectorised
-AND over the matched set rather than another scan of the index.
+Text is analysed in Python (search.analysis: folding, stop words, Snowball stemming;
+search.engines.terms: field weights, synonym phrases). The index holds an inverted list
+per term (`postings`: the slots of the documents that have it and their weighted term
+frequencies, as arrays) and the per-document arrays of search.engines.arrays. A query
+reads the lists of its terms and ranks with FTS5's bm25 formula in numpy: no per-row
+work in SQL or Python, so a word found in most documents costs a few vectorised passes.
+Filters and facet counts use the same arrays. Snippets come from the stored text.
 """
 
 import json
 import os
-import re
 import sqlite3
 import threading
 import time
-from dataclasses import dataclass
+from array import array
+from collections import Counter
+from contextlib import contextmanager
 from datetime import datetime
 from difflib import SequenceMatcher
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
-from django.utils.html import escape
 
-from ..analysis import STOP_WORDS, analyse, query_terms, stem, synonym_groups, term_of, words
+from ..analysis import STOP_WORDS, words
 from ..query import FILTER_FIELDS
 from ..results import EngineResults, Hit
+from .arrays import ArraysBuilder, IndexArrays
 from .base import EngineUnavailable, SearchEngine, Suggestion
+from .snippets import highlight
+from .terms import CompiledQuery, analysis_version, compile_query, document_fields, weighted_terms
 
-# bm25 weights of the FTS5 columns: title over summary over the rest.
-COLUMNS = ("title", "summary", "body", "extra")
-WEIGHTS = (10.0, 4.0, 1.0, 3.0)
 FACET_FIELDS = tuple(FILTER_FIELDS.values())
-SNIPPET_WORDS = 32
+INDEXED_PAIRS = FACET_FIELDS + ("access_level",)
+DISPLAY_FIELDS = ("title", "url", "city_name", "city_names", "country", "themes", "evidence_level",
+                  "language", "summary", "body", "topics", "partner_names")
 SUGGESTION_MIN_WORD = 3
+RELATED_TERMS = 15
 BATCH = 500
 
-SCHEMA = f"""
+SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS docs (
-    id INTEGER PRIMARY KEY, access_level TEXT NOT NULL, language TEXT NOT NULL,
-    evidence_rank INTEGER NOT NULL, start_year INTEGER, end_year INTEGER,
-    published INTEGER NOT NULL, fingerprint TEXT NOT NULL, display TEXT NOT NULL
+    slot INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE, fingerprint TEXT NOT NULL,
+    analysis TEXT NOT NULL, display TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS facets (doc_id INTEGER NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS facets_doc ON facets (doc_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5({", ".join(COLUMNS)}, tokenize="unicode61 remove_diacritics 0");
+CREATE TABLE IF NOT EXISTS postings (term TEXT PRIMARY KEY, slots BLOB NOT NULL, weights BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS arrays (name TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS suggestions (
-    id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
-    url TEXT NOT NULL, access_level TEXT NOT NULL
+    id INTEGER PRIMARY KEY, kind TEXT NOT NULL, text TEXT NOT NULL, url TEXT NOT NULL,
+    access_level TEXT NOT NULL, documents INTEGER NOT NULL, UNIQUE (kind, text, url, access_level)
 );
-CREATE INDEX IF NOT EXISTS suggestions_doc ON suggestions (doc_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS suggest_fts USING fts5(folded, tokenize="unicode61", prefix='1 2 3 4');
 CREATE TABLE IF NOT EXISTS vocab (
     word TEXT NOT NULL, access_level TEXT NOT NULL, df INTEGER NOT NULL, PRIMARY KEY (word, access_level)
@@ -71,45 +75,34 @@ def _vocabulary_words(display):
     return {w for w in words(text) if len(w) >= SUGGESTION_MIN_WORD and w not in STOP_WORDS and not w.isdigit()}
 
 
-def _integers(joined, dtype):
-    """A comma-separated list of integers from group_concat as a numpy array."""
-    if not joined:
-        return np.zeros(0, dtype=dtype)
-    return np.array(joined.split(","), dtype=np.int64).astype(dtype)
+def _suggestions(display, access_level):
+    """What the query box may suggest from one entry: its title, cities and topics. A city
+    or topic is stored once per access level, with the number of entries that have it."""
+    return (
+        [("practice", display["title"], display["url"], access_level)]
+        + [("city", name, "", access_level) for name in display["city_names"]]
+        + [("topic", topic, "", access_level) for topic in display["topics"]]
+    )
 
 
-@dataclass
-class _State:
-    """What one process keeps in memory about one generation of the index."""
+def _pairs(document):
+    pairs = []
+    for field in INDEXED_PAIRS:
+        value = document.get(field)
+        for item in value if isinstance(value, list) else [value]:
+            if item not in (None, ""):
+                pairs.append((field, str(item)))
+    return pairs
 
-    key: tuple
-    ids: np.ndarray  # sorted practice ids; a document's position is its index here
-    access: dict  # access level -> bool array
-    facets: dict  # field -> {value: bool array}
-    start_year: np.ndarray  # -1 when unknown
-    end_year: np.ndarray  # -1 when open or unknown
-    published: np.ndarray
-    evidence_rank: np.ndarray
 
-    def locate(self, ids):
-        """Positions of these ids, and which of them are in this generation at all."""
-        if not len(self.ids):
-            return np.zeros(0, dtype=np.int64), np.zeros(len(ids), dtype=bool)
-        positions = np.minimum(np.searchsorted(self.ids, ids), len(self.ids) - 1)
-        known = self.ids[positions] == ids
-        return positions[known], known
-
-    def mask_of(self, values_by_field, skip=None):
-        mask = np.ones(len(self.ids), dtype=bool)
-        for field, values in values_by_field.items():
-            if field == skip:
-                continue
-            selected = np.zeros(len(self.ids), dtype=bool)
-            for value in values:
-                if value in self.facets.get(field, {}):
-                    selected |= self.facets[field][value]
-            mask &= selected
-        return mask
+@contextmanager
+def _read_transaction(connection):
+    """One consistent view of the index for a whole search, even while a writer commits."""
+    connection.execute("BEGIN")
+    try:
+        yield
+    finally:
+        connection.execute("COMMIT")
 
 
 class EmbeddedEngine(SearchEngine):
@@ -119,7 +112,7 @@ class EmbeddedEngine(SearchEngine):
         self.directory = Path(directory)
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._state = None
+        self._arrays = None
 
     # Files and connections -------------------------------------------------------------
 
@@ -182,9 +175,6 @@ class EmbeddedEngine(SearchEngine):
         temporary.write_text(path.name)
         os.replace(temporary, self._current_file)
 
-    def _bump(self, connection):
-        connection.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
-
     # Writing ---------------------------------------------------------------------------
 
     def rebuild(self, documents, progress=None):
@@ -194,19 +184,25 @@ class EmbeddedEngine(SearchEngine):
         connection = self._open(path)
         try:
             connection.executescript(SCHEMA)
+            batch = _WriteBatch(connection, ArraysBuilder())
             count = 0
-            batch = []
+            connection.execute("BEGIN")
             for document in documents:
-                batch.append(document)
-                if len(batch) >= BATCH:
-                    count += self._write(connection, batch, replace=False)
-                    batch = []
+                batch.insert(document)
+                count += 1
+                if count % BATCH == 0:
+                    # Rows go to the file as they come; the inverted lists stay in memory
+                    # until the end, so that each is written once.
+                    connection.execute("COMMIT")
+                    connection.execute("BEGIN")
                     if progress:
                         progress(count)
-            count += self._write(connection, batch, replace=False)
+            batch.finish()
+            connection.execute("COMMIT")
             if progress:
                 progress(count)
-            connection.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+        except sqlite3.Error as error:
+            raise EngineUnavailable(f"cannot write the new search index {path}: {error}") from error
         finally:
             connection.close()
         self._switch_to(path)
@@ -216,263 +212,176 @@ class EmbeddedEngine(SearchEngine):
         return count
 
     def index(self, documents):
-        documents = list(documents)
-        if documents:
-            self._write(self._connection(create=True), documents, replace=True)
+        latest = {document["id"]: document for document in documents}  # the last version of each
+        if latest:
+            self._write(self._connection(create=True), latest.values(), remove=latest.keys())
 
     def delete(self, practice_ids):
         connection = self._connection(create=False)
-        if connection is None:
-            return
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            self._remove(connection, list(practice_ids))
-            self._bump(connection)
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
+        if connection is not None:
+            self._write(connection, [], remove=list(practice_ids))
 
-    def _remove(self, connection, ids):
-        for practice_id in ids:
-            row = connection.execute("SELECT access_level, display FROM docs WHERE id = ?", (practice_id,)).fetchone()
-            if row is None:
-                continue
-            access_level, display = row[0], json.loads(row[1])
-            connection.executemany(
-                "UPDATE vocab SET df = df - 1 WHERE word = ? AND access_level = ?",
-                [(word, access_level) for word in _vocabulary_words(display)],
-            )
-            connection.execute("DELETE FROM suggest_fts WHERE rowid IN (SELECT id FROM suggestions WHERE doc_id = ?)", (practice_id,))
-            for table, column in (("suggestions", "doc_id"), ("facets", "doc_id"), ("docs", "id")):
-                connection.execute(f"DELETE FROM {table} WHERE {column} = ?", (practice_id,))
-            connection.execute("DELETE FROM fts WHERE rowid = ?", (practice_id,))
-        connection.execute("DELETE FROM vocab WHERE df <= 0")
-
-    def _write(self, connection, documents, replace):
-        if not documents:
-            return 0
+    def _write(self, connection, documents, remove):
         try:
-            return self._write_batch(connection, documents, replace)
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                blobs = dict(connection.execute("SELECT name, data FROM arrays"))
+                batch = _WriteBatch(connection, ArraysBuilder(blobs))
+                for practice_id in remove:
+                    batch.remove(practice_id)
+                for document in documents:
+                    batch.insert(document)
+                batch.finish()
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
         except sqlite3.Error as error:
             raise EngineUnavailable(f"cannot write to the search index: {error}") from error
-
-    def _write_batch(self, connection, documents, replace):
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            if replace:
-                self._remove(connection, [d["id"] for d in documents])
-            for document in documents:
-                self._insert(connection, document)
-            self._bump(connection)
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
-        return len(documents)
-
-    def _insert(self, connection, document):
-        language = document["language"]
-        display = {
-            key: document[key]
-            for key in ("title", "url", "city_name", "city_names", "country", "themes", "evidence_level",
-                        "language", "summary", "body", "topics")
-        }
-        connection.execute(
-            "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                document["id"], document["access_level"], language, document["evidence_rank"],
-                document["start_year"], document["end_year"], _published(document), document["fingerprint"],
-                json.dumps(display, ensure_ascii=False),
-            ),
-        )
-        extra = " ".join(document["topics"] + document["city_names"] + document["partner_names"])
-        connection.execute(
-            "INSERT INTO fts (rowid, title, summary, body, extra) VALUES (?, ?, ?, ?, ?)",
-            (
-                document["id"],
-                " ".join(analyse(document["title"], language)),
-                " ".join(analyse(document["summary"], language)),
-                " ".join(analyse(document["body"], language)),
-                " ".join(analyse(extra, language)),
-            ),
-        )
-        rows = []
-        for field in FACET_FIELDS:
-            value = document.get(field)
-            for item in value if isinstance(value, list) else [value]:
-                if item not in (None, ""):
-                    rows.append((document["id"], field, str(item)))
-        connection.executemany("INSERT INTO facets VALUES (?, ?, ?)", rows)
-        suggestions = [(document["title"], "practice", document["url"])]
-        suggestions += [(name, "city", "") for name in document["city_names"]]
-        suggestions += [(topic, "topic", "") for topic in document["topics"]]
-        for text, kind, url in suggestions:
-            cursor = connection.execute(
-                "INSERT INTO suggestions (doc_id, text, kind, url, access_level) VALUES (?, ?, ?, ?, ?)",
-                (document["id"], text, kind, url, document["access_level"]),
-            )
-            connection.execute("INSERT INTO suggest_fts (rowid, folded) VALUES (?, ?)", (cursor.lastrowid, " ".join(words(text))))
-        connection.executemany(
-            "INSERT INTO vocab VALUES (?, ?, 1) ON CONFLICT (word, access_level) DO UPDATE SET df = df + 1",
-            [(word, document["access_level"]) for word in _vocabulary_words(display)],
-        )
 
     # Reading ---------------------------------------------------------------------------
 
     def fingerprints(self):
+        """{practice id: fingerprint}; an entry analysed with another synonym file is stale."""
         connection = self._connection()
         if connection is None:
             return {}
-        return dict(connection.execute("SELECT id, fingerprint FROM docs"))
+        current = analysis_version()
+        return {
+            practice_id: fingerprint if analysis == current else f"{fingerprint} (analysis {analysis})"
+            for practice_id, fingerprint, analysis in connection.execute("SELECT id, fingerprint, analysis FROM docs")
+        }
 
-    def _load_state(self, connection):
+    def _load_arrays(self, connection):
         path = self._local.connection[0]
         generation = connection.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
         key = (str(path), generation)
-        state = self._state
-        if state is not None and state.key == key:
-            return state
+        arrays = self._arrays
+        if arrays is not None and arrays.key == key:
+            return arrays
         with self._lock:
-            if self._state is not None and self._state.key == key:
-                return self._state
-            columns = connection.execute(
-                "SELECT group_concat(id), group_concat(ifnull(start_year, -1)), group_concat(ifnull(end_year, -1)), "
-                "group_concat(published), group_concat(evidence_rank) FROM (SELECT * FROM docs ORDER BY id)"
-            ).fetchone()
-            ids, start_year, end_year, published, evidence_rank = (
-                _integers(column, dtype) for column, dtype in zip(
-                    columns, (np.int64, np.int32, np.int32, np.int64, np.int16)
+            if self._arrays is None or self._arrays.key != key:
+                blobs = dict(connection.execute("SELECT name, data FROM arrays"))
+                self._arrays = IndexArrays.from_blobs(key, blobs) if blobs else IndexArrays.from_blobs(
+                    key, ArraysBuilder().blobs()
                 )
-            )
-            order = np.argsort(ids, kind="stable")  # group_concat's order is not a promise
-            ids, start_year, end_year, published, evidence_rank = (
-                array[order] for array in (ids, start_year, end_year, published, evidence_rank)
-            )
-            count = len(ids)
-
-            def mask_of(joined_ids):
-                mask = np.zeros(count, dtype=bool)
-                mask[np.searchsorted(ids, _integers(joined_ids, np.int64))] = True
-                return mask
-
-            # One row per value with its documents' ids: no Python loop over documents.
-            access = {
-                level: mask_of(joined)
-                for level, joined in connection.execute("SELECT access_level, group_concat(id) FROM docs GROUP BY access_level")
-            }
-            facets = {}
-            for field, value, joined in connection.execute(
-                "SELECT field, value, group_concat(doc_id) FROM facets GROUP BY field, value"
-            ):
-                facets.setdefault(field, {})[value] = mask_of(joined)
-            self._state = _State(
-                key=key, ids=ids, access=access, facets=facets, start_year=start_year,
-                end_year=end_year, published=published, evidence_rank=evidence_rank,
-            )
-            return self._state
-
-    def _access_mask(self, state, access_levels):
-        mask = np.zeros(len(state.ids), dtype=bool)
-        for level in access_levels:
-            if level in state.access:
-                mask |= state.access[level]
-        return mask
-
-    @staticmethod
-    def _year_mask(state, query):
-        mask = np.ones(len(state.ids), dtype=bool)
-        if query.year_from is None and query.year_to is None:
-            return mask
-        mask &= state.start_year >= 0
-        if query.year_to is not None:
-            mask &= state.start_year <= query.year_to
-        if query.year_from is not None:
-            mask &= (state.end_year < 0) | (state.end_year >= query.year_from)
-        return mask
+            return self._arrays
 
     def search(self, query):
         connection = self._connection()
         if connection is None:
             return EngineResults(hits=[], total=0, facets={field: {} for field in FACET_FIELDS})
-        state = self._load_state(connection)
-        count = len(state.ids)
-        base = self._access_mask(state, query.access_levels) & self._year_mask(state, query)
-        scores = np.zeros(count, dtype=np.float64)
-        matched_terms = set()
-        if query.text:
-            compiled = compile_query(query.text)
-            if compiled is None:
-                base &= False
-            else:
-                expression, matched_terms = compiled
-                ids, values = self._match(connection, expression.all_of)
-                if not len(ids) and expression.any_of != expression.all_of:
-                    ids, values = self._match(connection, expression.any_of)
-                positions, known = state.locate(ids)
-                text_mask = np.zeros(count, dtype=bool)
-                text_mask[positions] = True
-                scores[positions] = -values[known]  # FTS5's bm25 is negative: lower is better
-                base &= text_mask
-        filters = query.filters
-        final = base & state.mask_of(filters)
-        facets = {}
-        for field in FACET_FIELDS:
-            scope = base & state.mask_of(filters, skip=field)
-            counts = {}
-            for value, value_mask in state.facets.get(field, {}).items():
-                n = int(np.count_nonzero(scope & value_mask))
-                if n:
-                    counts[value] = n
-            facets[field] = counts
-        positions = np.flatnonzero(final)
-        total = len(positions)
+        with _read_transaction(connection):
+            arrays = self._load_arrays(connection)
+            base = arrays.alive & self._access_mask(arrays, query.access_levels)
+            if query.year_from is not None or query.year_to is not None:
+                base &= arrays.years(query.year_from, query.year_to)
+            scores = np.zeros(arrays.size, dtype=np.float32)
+            marked = frozenset()
+            if query.text:
+                compiled = compile_query(query.text)
+                if compiled is None:
+                    base[:] = False
+                else:
+                    matched, scores = self._match(connection, arrays, compiled)
+                    base &= matched
+                    marked = compiled.highlight
+            filter_masks = {field: arrays.any_of(field, values) for field, values in query.filters.items()}
+            final = base.copy()
+            for mask in filter_masks.values():
+                final &= mask
+            facets = arrays.value_counts(final, [f for f in FACET_FIELDS if f not in filter_masks])
+            for field in filter_masks:
+                # Multi-select: a facet's counts ignore its own selection, honour the others.
+                scope = base.copy()
+                for other, mask in filter_masks.items():
+                    if other != field:
+                        scope &= mask
+                facets.update(arrays.value_counts(scope, [field]))
+            positions = np.flatnonzero(final)
+            page = self._page(arrays, positions, scores, query)
+            hits = self._hits(connection, arrays, page, scores, marked)
+            suggestion = None
+            if query.text and len(positions) < 3:
+                suggestion = self._did_you_mean(connection, query.text, query.access_levels)
+        return EngineResults(hits=hits, total=len(positions), facets=facets, suggestion=suggestion)
+
+    @staticmethod
+    def _access_mask(arrays, access_levels):
+        return arrays.any_of("access_level", access_levels)
+
+    def _match(self, connection, arrays, compiled):
+        """Documents with a term of every clause (or, if none has, of any clause), and
+        their bm25 scores summed over the query's terms."""
+        postings = self._postings(connection, arrays, compiled.terms)
+        scores = np.zeros(arrays.size, dtype=np.float32)
+        clause_masks = []
+        for clause in compiled.clauses:
+            mask = np.zeros(arrays.size, dtype=bool)
+            for term in clause:
+                if term in postings:
+                    slots, weights = postings[term]
+                    mask[slots] = True
+                    scores[slots] += arrays.bm25(slots, weights)
+            clause_masks.append(mask)
+        matched = np.logical_and.reduce(clause_masks) & arrays.alive
+        if len(clause_masks) > 1 and not matched.any():
+            matched = np.logical_or.reduce(clause_masks) & arrays.alive
+        return matched, scores
+
+    @staticmethod
+    def _postings(connection, arrays, terms):
+        terms = list(terms)
+        if not terms:
+            return {}
+        marks = ",".join("?" * len(terms))
+        postings = {}
+        for term, slots, weights in connection.execute(
+            f"SELECT term, slots, weights FROM postings WHERE term IN ({marks})", terms
+        ):
+            postings[term] = (np.frombuffer(slots, dtype=np.int32), np.frombuffer(weights, dtype=np.float32))
+        return postings
+
+    @staticmethod
+    def _page(arrays, positions, scores, query):
+        """The positions of the requested page: the top offset + page_size by the sort's
+        first key (np.partition, no full sort), then those few sorted on every key."""
         if query.sort == "newest" or (query.sort == "relevance" and not query.text):
-            order = np.lexsort((-state.ids[positions], -state.published[positions]))
+            keys = (-arrays.ids[positions], -arrays.published[positions])
         elif query.sort == "evidence":
-            order = np.lexsort((-state.published[positions], -scores[positions], -state.evidence_rank[positions]))
+            keys = (-arrays.published[positions], -scores[positions], -arrays.evidence_rank[positions])
         else:
-            order = np.lexsort((-state.published[positions], -scores[positions]))
-        page_positions = positions[order][query.offset: query.offset + query.page_size]
-        hits = self._hits(connection, state, page_positions, scores, matched_terms)
-        suggestion = None
-        if query.text and total < 3:
-            suggestion = self._did_you_mean(connection, query.text, query.access_levels)
-        return EngineResults(hits=hits, total=total, facets=facets, suggestion=suggestion)
+            keys = (-arrays.published[positions], -scores[positions])
+        wanted = query.offset + query.page_size
+        first = keys[-1]
+        if len(positions) > wanted:
+            threshold = np.partition(first, wanted - 1)[wanted - 1]
+            keep = first <= threshold
+            positions, keys = positions[keep], tuple(key[keep] for key in keys)
+        order = np.lexsort(keys)
+        return positions[order][query.offset: wanted]
 
-    def _match(self, connection, expression):
-        try:
-            rows = connection.execute(
-                f"SELECT rowid, bm25(fts, {', '.join(map(str, WEIGHTS))}) FROM fts WHERE fts MATCH ?", (expression,)
-            ).fetchall()
-        except sqlite3.OperationalError as error:
-            raise EngineUnavailable(f"search index error: {error}") from error
-        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-        values = np.fromiter((r[1] for r in rows), dtype=np.float64, count=len(rows))
-        order = np.argsort(ids)
-        return ids[order], values[order]
-
-    def _hits(self, connection, state, positions, scores, matched_terms):
-        ids = [int(state.ids[p]) for p in positions]
-        if not ids:
+    def _hits(self, connection, arrays, positions, scores, marked):
+        slots = [int(p) for p in positions]
+        if not slots:
             return []
-        placeholders = ",".join("?" * len(ids))
-        rows = dict(connection.execute(f"SELECT id, display FROM docs WHERE id IN ({placeholders})", ids))
+        marks = ",".join("?" * len(slots))
+        rows = dict(connection.execute(f"SELECT slot, display FROM docs WHERE slot IN ({marks})", slots))
         hits = []
-        for position, practice_id in zip(positions, ids):
-            display = json.loads(rows[practice_id])
+        for slot in slots:
+            display = json.loads(rows[slot])
             hits.append(
                 Hit(
-                    practice_id=practice_id,
+                    practice_id=int(arrays.ids[slot]),
                     title=display["title"],
                     url=display["url"],
                     city=display["city_name"],
                     country=display["country"],
                     themes=display["themes"],
                     evidence_level=display["evidence_level"],
-                    snippet=highlight(display["summary"], display["body"], display["language"], matched_terms),
+                    snippet=highlight(display["summary"], display["body"], display["language"], marked),
                     language=display["language"],
-                    score=float(scores[position]),
+                    score=float(scores[slot]),
                 )
             )
         return hits
@@ -541,151 +450,140 @@ class EmbeddedEngine(SearchEngine):
         connection = self._connection()
         if connection is None:
             return []
-        state = self._load_state(connection)
-        own, known = state.locate(np.asarray([practice_id], dtype=np.int64))
-        if not known.all():
-            return []
-        own = own[0]
-        count = len(state.ids)
-        shared_themes = np.zeros(count, dtype=np.int16)
-        for mask in state.facets.get("themes", {}).values():
-            if mask[own]:
-                shared_themes += mask
-        shared_targets = np.zeros(count, dtype=np.int16)
-        for mask in state.facets.get("target_types", {}).values():
-            if mask[own]:
-                shared_targets += mask
-        candidates = self._access_mask(state, access_levels) & (shared_themes > 0)
-        candidates[own] = False
-        similarity = np.zeros(count, dtype=np.float64)
-        row = connection.execute("SELECT title, summary, extra FROM fts WHERE rowid = ?", (practice_id,)).fetchone()
-        terms = list(dict.fromkeys(" ".join(row).split())) if row else []
-        frequencies = self._document_frequencies(connection, terms) if terms else {}
-        chosen = sorted((t for t in terms if frequencies.get(t, 0) > 1), key=lambda t: frequencies[t])[:15]
-        if chosen:
-            ids, values = self._match(connection, " OR ".join(f'"{t}"' for t in chosen))
-            positions, found = state.locate(ids)
-            similarity[positions] = -values[found]
+        with _read_transaction(connection):
+            arrays = self._load_arrays(connection)
+            row = connection.execute("SELECT slot, display FROM docs WHERE id = ?", (practice_id,)).fetchone()
+            if row is None or row[0] >= arrays.size:
+                return []
+            own, display = row[0], json.loads(row[1])
+            own_values = {arrays.values[code] for code in arrays.codes[arrays.offsets[own]: arrays.offsets[own + 1]]}
+            shared = {}
+            for field in ("themes", "target_types"):
+                shared[field] = np.zeros(arrays.size, dtype=np.int16)
+                for owned_field, value in own_values:
+                    if owned_field == field:
+                        shared[field] += arrays.value_mask(field, value)
+            candidates = arrays.alive & self._access_mask(arrays, access_levels) & (shared["themes"] > 0)
+            candidates[own] = False
+            similarity = self._similarity(connection, arrays, display)
         positions = np.flatnonzero(candidates)
-        order = np.lexsort((-similarity[positions], -shared_themes[positions], -shared_targets[positions]))
-        return [int(state.ids[p]) for p in positions[order][:limit]]
+        order = np.lexsort((-similarity[positions], -shared["themes"][positions], -shared["target_types"][positions]))
+        return [int(arrays.ids[p]) for p in positions[order][:limit]]
 
-    @staticmethod
-    def _document_frequencies(connection, terms):
-        connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, fts, 'row')")
+    def _similarity(self, connection, arrays, display):
+        fields = document_fields(display)
+        del fields["body"]
+        terms = list(weighted_terms(fields, display["language"])[0])
         marks = ",".join("?" * len(terms))
-        return dict(connection.execute(f"SELECT term, doc FROM temp.fts_terms WHERE term IN ({marks})", terms))
+        frequencies = dict(connection.execute(
+            f"SELECT term, length(slots) / 4 FROM postings WHERE term IN ({marks})", terms
+        )) if terms else {}
+        chosen = sorted((t for t in terms if frequencies.get(t, 0) > 1), key=lambda t: (frequencies[t], t))[:RELATED_TERMS]
+        if not chosen:
+            return np.zeros(arrays.size, dtype=np.float32)
+        compiled = CompiledQuery(clauses=(frozenset(chosen),), highlight=frozenset())
+        return self._match(connection, arrays, compiled)[1]
 
 
-# Query compilation --------------------------------------------------------------------
+class _WriteBatch:
+    """Documents written in one transaction: rows now; inverted lists, vocabulary and
+    arrays at the end, each written once."""
 
+    def __init__(self, connection, arrays):
+        self.connection = connection
+        self.arrays = arrays
+        self.analysis = analysis_version()
+        self.fresh = arrays.next_slot == 0
+        # Postings as three parallel arrays (term number, slot, weight), grouped by term
+        # at the end: no Python object per posting.
+        self.term_numbers = {}
+        self.posting_terms, self.posting_slots, self.posting_weights = array("i"), array("i"), array("f")
+        self.vocabulary = Counter()  # (word, access level) -> change in document frequency
+        self.suggestions = Counter()  # (kind, text, url, access level) -> change in entries
 
-@dataclass
-class CompiledQuery:
-    all_of: str  # every clause must match
-    any_of: str  # fallback: any clause
+    def remove(self, practice_id):
+        connection = self.connection
+        row = connection.execute("SELECT slot, display FROM docs WHERE id = ?", (practice_id,)).fetchone()
+        if row is None:
+            return
+        slot, display = row[0], json.loads(row[1])
+        access_level = next((v for f, v in self.arrays.pairs_of(slot) if f == "access_level"), None)
+        self.vocabulary.subtract((word, access_level) for word in _vocabulary_words(display))
+        self.suggestions.subtract(_suggestions(display, access_level))
+        connection.execute("DELETE FROM docs WHERE slot = ?", (slot,))
+        self.arrays.kill(slot)
 
+    def insert(self, document):
+        connection = self.connection
+        slot = self.arrays.next_slot
+        display = {key: document[key] for key in DISPLAY_FIELDS}
+        connection.execute(
+            "INSERT INTO docs VALUES (?, ?, ?, ?, ?)",
+            (slot, document["id"], document["fingerprint"], self.analysis, json.dumps(display, ensure_ascii=False)),
+        )
+        weights, length = weighted_terms(document_fields(document), document["language"])
+        numbers = self.term_numbers
+        found = list(map(numbers.get, weights))
+        if None in found:  # terms new to this batch get the next numbers
+            for term in [term for term in weights if term not in numbers]:
+                numbers[term] = len(numbers)
+            found = list(map(numbers.get, weights))
+        self.posting_terms.extend(found)
+        self.posting_slots.extend(repeat(slot, len(weights)))
+        self.posting_weights.extend(weights.values())
+        self.arrays.append(
+            document["id"], _published(document), document["start_year"], document["end_year"],
+            document["evidence_rank"], length, _pairs(document),
+        )
+        self.suggestions.update(_suggestions(display, document["access_level"]))
+        self.vocabulary.update((word, document["access_level"]) for word in _vocabulary_words(display))
 
-def _quoted(terms):
-    return '"' + " ".join(terms) + '"'
-
-
-def _phrase_alternatives(phrase):
-    """An FTS5 clause matching a phrase stemmed in either language."""
-    folded = [w for w in words(phrase) if w not in STOP_WORDS]
-    if not folded:
-        return set()
-    return {_quoted([stem(w, language) for w in folded]) for language in ("en", "fr")}
-
-
-def compile_query(text):
-    """The FTS5 expression for a query, and the stems to highlight; None if nothing to search.
-
-    Every word becomes a quoted term (so no FTS5 operator typed by a user is ever
-    interpreted), matched in both languages' stems; a run of words that forms a phrase of
-    the synonym file is replaced by the alternatives of its group.
-    """
-    terms = query_terms(text)
-    if not terms:
-        return None
-    clauses, highlight_terms, position = [], set(), 0
-    groups = _synonym_index()
-    while position < len(terms):
-        match = None
-        for length in range(min(6, len(terms) - position), 0, -1):
-            for phrase_stems, group in groups.get(length, []):
-                if all(phrase_stems[i] & terms[position + i] for i in range(length)):
-                    match = (length, group)
-                    break
-            if match:
-                break
-        if match:
-            length, group = match
-            alternatives = set()
-            for phrase in group:
-                alternatives |= _phrase_alternatives(phrase)
-            for phrase in group:
-                for w in words(phrase):
-                    if w not in STOP_WORDS:
-                        highlight_terms |= {stem(w, "en"), stem(w, "fr")}
-            clauses.append("(" + " OR ".join(sorted(alternatives)) + ")")
-            position += length
+    def finish(self):
+        """Append the new postings to the stored lists (new slots are the highest, so each
+        list stays sorted), save vocabulary and arrays, move to the next generation."""
+        connection = self.connection
+        connection.executemany(
+            "INSERT INTO vocab VALUES (?, ?, ?) ON CONFLICT (word, access_level) DO UPDATE SET df = df + excluded.df",
+            [(word, level, change) for (word, level), change in self.vocabulary.items() if change],
+        )
+        connection.execute("DELETE FROM vocab WHERE df <= 0")
+        self._save_suggestions()
+        rows = self._postings()
+        if self.fresh:
+            connection.executemany("INSERT INTO postings VALUES (?, ?, ?)", rows)
         else:
-            stems = terms[position]
-            highlight_terms |= stems
-            clauses.append("(" + " OR ".join(f'"{s}"' for s in sorted(stems)) + ")")
-            position += 1
-    return CompiledQuery(all_of=" AND ".join(clauses), any_of=" OR ".join(clauses)), highlight_terms
+            for term, slots, weights in rows:
+                stored = connection.execute("SELECT slots, weights FROM postings WHERE term = ?", (term,)).fetchone()
+                old_slots, old_weights = stored if stored else (b"", b"")
+                connection.execute("INSERT OR REPLACE INTO postings VALUES (?, ?, ?)",
+                                   (term, old_slots + slots, old_weights + weights))
+        connection.executemany("INSERT OR REPLACE INTO arrays VALUES (?, ?)", self.arrays.blobs().items())
+        connection.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
 
+    def _save_suggestions(self):
+        connection = self.connection
+        for key, change in self.suggestions.items():
+            row = None if self.fresh else connection.execute(
+                "SELECT id, documents FROM suggestions WHERE kind = ? AND text = ? AND url = ? AND access_level = ?", key
+            ).fetchone()
+            if row is None and change > 0:
+                cursor = connection.execute("INSERT INTO suggestions VALUES (NULL, ?, ?, ?, ?, ?)", (*key, change))
+                connection.execute("INSERT INTO suggest_fts (rowid, folded) VALUES (?, ?)",
+                                   (cursor.lastrowid, " ".join(words(key[1]))))
+            elif row is not None and row[1] + change > 0:
+                connection.execute("UPDATE suggestions SET documents = ? WHERE id = ?", (row[1] + change, row[0]))
+            elif row is not None:
+                connection.execute("DELETE FROM suggestions WHERE id = ?", (row[0],))
+                connection.execute("DELETE FROM suggest_fts WHERE rowid = ?", (row[0],))
 
-_SYNONYM_CACHE = {}
-
-
-def _synonym_index():
-    """Synonym phrases by length in words, each word as its set of stems."""
-    if "index" not in _SYNONYM_CACHE:
-        index = {}
-        for group in synonym_groups():
-            for phrase in group:
-                folded = [w for w in words(phrase) if w not in STOP_WORDS]
-                if folded:
-                    stems = [{stem(w, "en"), stem(w, "fr")} for w in folded]
-                    index.setdefault(len(folded), []).append((stems, group))
-        _SYNONYM_CACHE["index"] = index
-    return _SYNONYM_CACHE["index"]
-
-
-# Snippets -----------------------------------------------------------------------------
-
-_TOKEN = re.compile(r"\w+", re.UNICODE)
-
-
-def highlight(summary, body, language, terms, size=SNIPPET_WORDS):
-    """An escaped extract around the first matched words, with <mark> around each match."""
-    language = language if language in ("en", "fr") else "en"
-    for text in (summary, body):
-        tokens = list(_TOKEN.finditer(text))
-        hits = [i for i, t in enumerate(tokens) if terms and term_of(t.group(), language) in terms]
-        if hits:
-            return _extract(text, tokens, set(hits), max(0, hits[0] - 6), size)
-    tokens = list(_TOKEN.finditer(summary))
-    return _extract(summary, tokens, set(), 0, size)
-
-
-def _extract(text, tokens, marked, first, size):
-    if not tokens:
-        return escape(text[:240])
-    last = min(len(tokens), first + size) - 1
-    start = tokens[first].start() if first else 0
-    end = tokens[last].end() if last < len(tokens) - 1 else len(text)
-    pieces, cursor = [], start
-    for index in range(first, last + 1):
-        token = tokens[index]
-        pieces.append(escape(text[cursor:token.start()]))
-        word = escape(token.group())
-        pieces.append(f"<mark>{word}</mark>" if index in marked else word)
-        cursor = token.end()
-    pieces.append(escape(text[cursor:end]))
-    prefix = "… " if first else ""
-    suffix = " …" if last < len(tokens) - 1 else ""
-    return prefix + "".join(pieces).strip() + suffix
+    def _postings(self):
+        """(term, slots, weights) per term, the postings grouped by a stable sort on the term."""
+        terms = np.frombuffer(self.posting_terms, dtype=np.int32)
+        bounds = np.concatenate([[0], np.cumsum(np.bincount(terms, minlength=len(self.term_numbers)))])
+        order = np.argsort(terms, kind="stable")
+        slots = np.frombuffer(self.posting_slots, dtype=np.int32)[order]
+        weights = np.frombuffer(self.posting_weights, dtype=np.float32)[order]
+        del order
+        for number, term in enumerate(self.term_numbers):
+            start, end = bounds[number], bounds[number + 1]
+            yield term, slots[start:end].tobytes(), weights[start:end].tobytes()

@@ -135,3 +135,39 @@ def test_rebuild_switches_atomically_and_removes_the_old_file(index_directory):
     after = set(index_directory.glob("index-*.sqlite3"))
     assert len(after) == 1 and not (after & before)
     assert engine.search(PracticeQuery(text="security", access_levels=("public",))).total > 0
+
+
+@pytest.fixture
+def extra_synonyms(monkeypatch, tmp_path):
+    """The repository's synonym file plus one group, as if an editor had added a line."""
+    from search import analysis
+    from search.engines import terms
+
+    def clear_caches():
+        for cached in (analysis.synonym_groups, terms._phrases_by_first_stem, terms._synonym_index):
+            cached.cache_clear()
+
+    edited = tmp_path / "synonyms.txt"
+    edited.write_text(analysis.SYNONYMS_FILE.read_text(encoding="utf-8") + "\nzorblax partnership, cross sector safety\n",
+                      encoding="utf-8")
+    monkeypatch.setattr(analysis, "SYNONYMS_FILE", edited)
+    monkeypatch.setattr(terms, "SYNONYMS_FILE", edited)
+    clear_caches()
+    yield
+    monkeypatch.undo()
+    clear_caches()
+
+
+def test_a_changed_synonym_file_makes_entries_stale_until_fixed(index_directory, extra_synonyms, capsys):
+    cssc = PracticePage.objects.get(slug="cssc-london")
+    # Phrases of the synonym file are indexed as terms: the index built before the edit
+    # does not have the new phrase, and verify says so.
+    assert cssc.pk not in found("zorblax partnership")
+    with pytest.raises(CommandError, match="differs"):
+        call_command("search_index", "verify")
+    assert f"{len(get_engine().fingerprints())} stale in the index" in capsys.readouterr().out
+
+    call_command("search_index", "verify", "--fix")
+    assert cssc.pk in found("zorblax partnership")
+    call_command("search_index", "verify")
+    assert "The index matches the database." in capsys.readouterr().out

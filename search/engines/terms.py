@@ -1,0 +1,145 @@
+"""Index terms for the embedded engine: what a document holds, what a query asks for.
+
+A document's terms are its stems (search.analysis) with a weight per term: the number of
+occurrences in each field times the field's weight (title over summary over body). Each
+multi-word phrase of the synonym file found in the text is indexed as one extra term
+(its stems joined by "_", which no stem contains), so that a synonym phrase is matched
+as a phrase without keeping word positions. A change to the synonym file therefore needs
+`manage.py search_index rebuild`; the index records which file it was built with.
+
+A query is a list of clauses, each a set of alternative terms: a word's stems in both
+languages, or every phrase of its synonym group. A document matches when it has a term
+of every clause (or, as a fallback, of any clause).
+"""
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..analysis import LANGUAGES, STOP_WORDS, SYNONYMS_FILE, analyse, query_terms, stem, synonym_groups, words
+
+# Weights of the fields; "extra" holds topics, city and partner names.
+FIELD_WEIGHTS = {"title": 10.0, "summary": 4.0, "body": 1.0, "extra": 3.0}
+PHRASE_JOIN = "_"
+LONGEST_PHRASE = 6
+
+
+def analysis_version():
+    """Changes when the synonym file changes: an index built with another one is stale."""
+    return hashlib.sha256(SYNONYMS_FILE.read_bytes()).hexdigest()[:16]
+
+
+def document_fields(document):
+    return {
+        "title": document["title"],
+        "summary": document["summary"],
+        "body": document["body"],
+        "extra": " ".join(document["topics"] + document["city_names"] + document["partner_names"]),
+    }
+
+
+def weighted_terms(fields, language):
+    """{term: weight} of a document and its length in terms (bm25's document length)."""
+    phrases = _phrases_by_first_stem(language if language in LANGUAGES else "en")
+    weights, length = Counter(), 0
+    for field, text in fields.items():
+        stems = analyse(text, language)
+        length += len(stems)
+        stems += _phrase_terms(stems, phrases)
+        field_weight = FIELD_WEIGHTS[field]
+        if field_weight == 1.0:
+            weights.update(stems)  # the long body: counted in C
+        else:
+            for term in stems:
+                weights[term] += field_weight
+    return weights, length
+
+
+def _phrase_terms(stems, phrases):
+    if phrases.keys().isdisjoint(stems):
+        return []  # most texts: no phrase of the synonym file starts anywhere
+    found = []
+    for position, first in enumerate(stems):
+        if first in phrases:
+            for phrase in phrases[first]:
+                if tuple(stems[position: position + len(phrase)]) == phrase:
+                    found.append(PHRASE_JOIN.join(phrase))
+    return found
+
+
+@lru_cache(maxsize=2)
+def _phrases_by_first_stem(language):
+    """The synonym file's phrases of two words or more, stemmed in `language`."""
+    phrases = {}
+    for group in synonym_groups():
+        for phrase in group:
+            stems = _phrase_stems(phrase, language)
+            if len(stems) > 1:
+                phrases.setdefault(stems[0], set()).add(stems)
+    return phrases
+
+
+def _phrase_stems(phrase, language):
+    return tuple(stem(word, language) for word in words(phrase) if word not in STOP_WORDS)
+
+
+@dataclass(frozen=True)
+class CompiledQuery:
+    clauses: tuple  # of frozensets of alternative terms
+    highlight: frozenset  # stems to mark in snippets
+
+    @property
+    def terms(self):
+        return frozenset().union(*self.clauses)
+
+
+def compile_query(text):
+    """The clauses of a query, or None when nothing is left to search (only stop words).
+
+    A run of words that forms a phrase of the synonym file is replaced by the terms of its
+    whole group; any other word by its stems in both languages. Nothing a user types is
+    interpreted as an operator: terms are looked up, never parsed.
+    """
+    stems_per_word = query_terms(text)
+    if not stems_per_word:
+        return None
+    clauses, highlight, position = [], set(), 0
+    synonyms = _synonym_index()
+    while position < len(stems_per_word):
+        match = None
+        for length in range(min(LONGEST_PHRASE, len(stems_per_word) - position), 0, -1):
+            for phrase_stems, group in synonyms.get(length, []):
+                if all(phrase_stems[i] & stems_per_word[position + i] for i in range(length)):
+                    match = (length, group)
+                    break
+            if match:
+                break
+        if match:
+            length, group = match
+            alternatives = set()
+            for phrase in group:
+                for language in LANGUAGES:
+                    stems = _phrase_stems(phrase, language)
+                    if stems:
+                        alternatives.add(PHRASE_JOIN.join(stems))
+                        highlight.update(stems)
+            clauses.append(frozenset(alternatives))
+            position += length
+        else:
+            clauses.append(frozenset(stems_per_word[position]))
+            highlight |= stems_per_word[position]
+            position += 1
+    return CompiledQuery(clauses=tuple(clauses), highlight=frozenset(highlight))
+
+
+@lru_cache(maxsize=1)
+def _synonym_index():
+    """Synonym phrases by length in words, each word as its set of stems."""
+    index = {}
+    for group in synonym_groups():
+        for phrase in group:
+            folded = [w for w in words(phrase) if w not in STOP_WORDS]
+            if folded:
+                index.setdefault(len(folded), []).append(([{stem(w, lang) for lang in LANGUAGES} for w in folded], group))
+    return index
