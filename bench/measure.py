@@ -47,7 +47,12 @@ def ms(value):
 
 
 def times(value):
-    return "n/a" if value != value else f"{value:,.1f}x"
+    """A ratio as "3.2x"; under 1, also as a fraction, so that "0.04x" reads "1/25"."""
+    if value != value:
+        return "n/a"
+    if value < 1 and value > 0:
+        return f"{value:.2f}x (1/{1 / value:,.0f})"
+    return f"{value:,.1f}x"
 
 
 def latency_line(label, values, note=""):

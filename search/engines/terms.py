@@ -41,7 +41,7 @@ def document_fields(document):
 
 def weighted_terms(fields, language):
     """{term: weight} of a document and its length in terms (bm25's document length)."""
-    phrases = _phrases_by_first_stem(language if language in LANGUAGES else "en")
+    phrases = _phrases_by_first_bigram(language if language in LANGUAGES else "en")
     weights, length = Counter(), 0
     for field, text in fields.items():
         stems = analyse(text, language)
@@ -57,26 +57,34 @@ def weighted_terms(fields, language):
 
 
 def _phrase_terms(stems, phrases):
-    if phrases.keys().isdisjoint(stems):
-        return []  # most texts: no phrase of the synonym file starts anywhere
     found = []
-    for position, first in enumerate(stems):
-        if first in phrases:
-            for phrase in phrases[first]:
+    # Only where a phrase's first two stems are adjacent: a set of the text's bigrams,
+    # built and intersected in C, rules out nearly every text at once.
+    for bigram in phrases.keys() & set(zip(stems, stems[1:])):
+        position = -1
+        while (position := _index(stems, bigram[0], position + 1)) >= 0:
+            for phrase in phrases[bigram]:
                 if tuple(stems[position: position + len(phrase)]) == phrase:
                     found.append(PHRASE_JOIN.join(phrase))
     return found
 
 
+def _index(items, item, start):
+    try:
+        return items.index(item, start)
+    except ValueError:
+        return -1
+
+
 @lru_cache(maxsize=2)
-def _phrases_by_first_stem(language):
+def _phrases_by_first_bigram(language):
     """The synonym file's phrases of two words or more, stemmed in `language`."""
     phrases = {}
     for group in synonym_groups():
         for phrase in group:
             stems = _phrase_stems(phrase, language)
             if len(stems) > 1:
-                phrases.setdefault(stems[0], set()).add(stems)
+                phrases.setdefault(stems[:2], set()).add(stems)
     return phrases
 
 
