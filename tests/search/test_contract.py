@@ -213,3 +213,27 @@ def test_hostile_query_text_never_breaks_the_engine(engine, text):
     results = run(engine, text)
     assert results.total >= 0
     engine.suggest(text, PUBLIC)
+
+
+def test_updates_and_deletes_leave_nothing_behind(engine):
+    """Re-indexing an entry replaces it everywhere; deleting it removes it everywhere, but
+    what another entry shares (a topic) stays."""
+    document = build_document(PracticePage.objects.get(slug="cssc-london"))
+    shared_topic = document["topics"][0]
+    document.update(id=10_000_002, title="Quibbleworth renewal", topics=[*document["topics"], "Quibbleworth"],
+                    url="/practices/quibbleworth/")
+    engine.index([document])
+    assert ids(run(engine, "quibbleworth")) == {10_000_002}
+
+    document.update(title="Snarkbloom renewal", topics=[*document["topics"][:-1], "Snarkbloom"])
+    engine.index([document])
+    assert ids(run(engine, "quibbleworth")) == set()
+    assert not [s for s in engine.suggest("quibblew", PUBLIC) if "quibbleworth" in fold(s.text)]
+    assert ids(run(engine, "snarkbloom")) == {10_000_002}
+    assert run(engine, "").total == PracticePage.objects.live().filter(access_level="public").count() + 1
+
+    engine.delete([10_000_002])
+    assert ids(run(engine, "snarkbloom")) == set()
+    assert not [s for s in engine.suggest("snarkbl", PUBLIC) if "snarkbloom" in fold(s.text)]
+    assert any(s.kind == "topic" and s.text == shared_topic for s in engine.suggest(shared_topic, PUBLIC))
+    assert run(engine, "").total == PracticePage.objects.live().filter(access_level="public").count()
