@@ -20,11 +20,12 @@ import sqlite3
 import threading
 import time
 from array import array
-from collections import Counter
+from collections import Counter, deque
 from contextlib import contextmanager
 from datetime import datetime
 from difflib import SequenceMatcher
-from itertools import repeat
+from itertools import islice, repeat
+from multiprocessing import get_context
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +36,7 @@ from ..results import EngineResults, Hit
 from .arrays import ArraysBuilder, IndexArrays
 from .base import EngineUnavailable, SearchEngine, Suggestion
 from .snippets import highlight
-from .terms import CompiledQuery, analysis_version, compile_query, document_fields, weighted_terms
+from .terms import CompiledQuery, analyse_documents, analysis_version, compile_query, document_fields, weighted_terms
 
 FACET_FIELDS = tuple(FILTER_FIELDS.values())
 INDEXED_PAIRS = FACET_FIELDS + ("access_level",)
@@ -44,6 +45,10 @@ DISPLAY_FIELDS = ("title", "url", "city_name", "city_names", "country", "themes"
 SUGGESTION_MIN_WORD = 3
 RELATED_TERMS = 15
 BATCH = 500
+# A rebuild analyses its first documents itself; past these, when there is a second CPU,
+# a helper process analyses chunks while this one writes the previous ones.
+SERIAL_DOCUMENTS = 2000
+ANALYSIS_CHUNK = 250
 REBUILD_CACHE_KIB = 64 * 1024
 
 SCHEMA = """
@@ -193,8 +198,8 @@ class EmbeddedEngine(SearchEngine):
             batch = _WriteBatch(connection, ArraysBuilder())
             count = 0
             connection.execute("BEGIN")
-            for document in documents:
-                batch.insert(document)
+            for document, analysis in _analysed(documents):
+                batch.insert(document, analysis)
                 count += 1
                 if count % BATCH == 0:
                     # Rows go to the file as they come; the inverted lists stay in memory
@@ -496,6 +501,35 @@ class EmbeddedEngine(SearchEngine):
         return self._match(connection, arrays, compiled)[1]
 
 
+def _analysed(documents):
+    """(document, analysis) in order. Small rebuilds analyse here; a large one, on a
+    machine with a second CPU, hands chunks to a helper process and writes meanwhile.
+    The documents are always read in this thread (a database cursor is per thread)."""
+    iterator = iter(documents)
+    for document in islice(iterator, SERIAL_DOCUMENTS):
+        yield document, analyse_documents([document])[0]
+    if (os.cpu_count() or 1) < 2:
+        for document in iterator:
+            yield document, analyse_documents([document])[0]
+        return
+    chunks = iter(lambda: list(islice(iterator, ANALYSIS_CHUNK)), [])
+    first = next(chunks, None)
+    if first is None:
+        return
+    # "fork": the helper needs nothing but this module's functions, and "spawn" would
+    # re-run the calling script. Rebuilds run from management commands, not threaded servers.
+    with get_context("fork").Pool(1) as pool:
+        pending = deque([(first, pool.apply_async(analyse_documents, (first,)))])
+        for chunk in chunks:
+            pending.append((chunk, pool.apply_async(analyse_documents, (chunk,))))
+            if len(pending) > 2:  # two chunks ahead: the helper never waits, memory stays flat
+                chunk_done, result = pending.popleft()
+                yield from zip(chunk_done, result.get())
+        while pending:
+            chunk_done, result = pending.popleft()
+            yield from zip(chunk_done, result.get())
+
+
 class _WriteBatch:
     """Documents written in one transaction: rows now; inverted lists, vocabulary and
     arrays at the end, each written once."""
@@ -524,7 +558,7 @@ class _WriteBatch:
         connection.execute("DELETE FROM docs WHERE slot = ?", (slot,))
         self.arrays.kill(slot)
 
-    def insert(self, document):
+    def insert(self, document, analysis=None):
         connection = self.connection
         slot = self.arrays.next_slot
         display = {key: document[key] for key in DISPLAY_FIELDS}
@@ -532,7 +566,7 @@ class _WriteBatch:
             "INSERT INTO docs VALUES (?, ?, ?, ?, ?)",
             (slot, document["id"], document["fingerprint"], self.analysis, json.dumps(display, ensure_ascii=False)),
         )
-        weights, length = weighted_terms(document_fields(document), document["language"])
+        weights, length = analysis or analyse_documents([document])[0]
         numbers = self.term_numbers
         found = list(map(numbers.get, weights))
         if None in found:  # terms new to this batch get the next numbers

@@ -39,6 +39,12 @@ def document_fields(document):
     }
 
 
+def analyse_documents(documents):
+    """(weighted terms, length) of each document: the part of indexing that a second
+    process can do (this module needs neither Django nor the index)."""
+    return [weighted_terms(document_fields(document), document["language"]) for document in documents]
+
+
 def weighted_terms(fields, language):
     """{term: weight} of a document and its length in terms (bm25's document length)."""
     phrases = _phrases_by_first_bigram(language if language in LANGUAGES else "en")

@@ -171,3 +171,28 @@ def test_a_changed_synonym_file_makes_entries_stale_until_fixed(index_directory,
     assert cssc.pk in found("zorblax partnership")
     call_command("search_index", "verify")
     assert "The index matches the database." in capsys.readouterr().out
+
+
+def test_a_large_rebuild_analyses_in_a_second_process_with_the_same_index(tmp_path, monkeypatch):
+    """Past SERIAL_DOCUMENTS, a rebuild hands the text analysis to a helper process; the
+    index it builds answers exactly as one built in a single process."""
+    from search.documents import practices_for_indexing
+    from search.engines import embedded
+
+    documents = [build_document(page) for page in practices_for_indexing()]
+    single = embedded.EmbeddedEngine(tmp_path / "single")
+    single.rebuild(documents)
+    monkeypatch.setattr(embedded, "SERIAL_DOCUMENTS", 10)
+    monkeypatch.setattr(embedded, "ANALYSIS_CHUNK", 8)
+    monkeypatch.setattr(embedded.os, "cpu_count", lambda: 2)
+    helped = embedded.EmbeddedEngine(tmp_path / "helped")
+    assert helped.rebuild(documents) == len(documents)
+
+    for text in ("security", "vidéoprotection", "attentats", "crowd management", ""):
+        query = PracticeQuery(text=text, access_levels=("public", "network", "restricted"), page_size=50)
+        one, two = single.search(query), helped.search(query)
+        assert [(h.practice_id, round(h.score, 4), h.snippet) for h in one.hits] == [
+            (h.practice_id, round(h.score, 4), h.snippet) for h in two.hits
+        ]
+        assert one.total == two.total and one.facets == two.facets
+    assert single.fingerprints() == helped.fingerprints()
