@@ -25,7 +25,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
     "kb",
+    "kb.accounts",
     "practices",
+    "practices.submissions",
     "search",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -145,6 +147,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # nothing reaches the internet at run time
 TAGGIT_CASE_INSENSITIVE = True
+
+# Accounts: the site's own login pages (kb/accounts); members never see the admin.
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
 
 # Practice listings
 PRACTICES_PER_PAGE = 12
