@@ -1,6 +1,7 @@
 """A network member: a person of a member organisation (a City or an Organisation record)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +29,10 @@ class MemberProfile(models.Model):
     )
     role = models.CharField(_("role"), max_length=200, help_text=_("The member's job or role in the organisation."))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the e-mails the member receives."),
+    )
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decided_by = models.ForeignKey(
@@ -48,6 +53,12 @@ class MemberProfile(models.Model):
 
     def __str__(self):
         return f"{self.user.get_full_name() or self.user.get_username()} ({self.member_organisation})"
+
+    def clean(self):
+        # The database constraint would raise an IntegrityError: say it beside the fields instead.
+        if (self.city_id is None) == (self.organisation_id is None):
+            message = _("Choose either a city or an organisation, not both.")
+            raise ValidationError({"city": message, "organisation": message})
 
     @property
     def member_organisation(self):

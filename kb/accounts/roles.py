@@ -4,6 +4,9 @@ Editors and Moderators are the groups Wagtail creates (they have the admin); net
 members are approved members of a member organisation and do not have the admin.
 """
 
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
 NETWORK_MEMBERS = "Network members"
 EDITORS = "Editors"
 MODERATORS = "Moderators"
@@ -23,3 +26,12 @@ def is_approved_member(user):
     """An active account whose membership an editor has approved."""
     profile = member_profile(user)
     return bool(user.is_active and profile is not None and profile.is_approved)
+
+
+def editors_to_notify():
+    """Whom to tell that a registration awaits approval: active editors, moderators and
+    superusers who have an e-mail address."""
+    return (
+        get_user_model().objects.filter(Q(groups__name__in=[EDITORS, MODERATORS]) | Q(is_superuser=True))
+        .filter(is_active=True).exclude(email="").distinct().order_by("pk")
+    )

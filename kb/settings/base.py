@@ -149,6 +149,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False  # nothing reaches the internet at run time
 TAGGIT_CASE_INSENSITIVE = True
 
 # Accounts: the site's own login pages (kb/accounts); members never see the admin.
+# Members log in with their e-mail address; editors may still use their username.
+AUTHENTICATION_BACKENDS = ["kb.accounts.backends.EmailBackend", "django.contrib.auth.backends.ModelBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
