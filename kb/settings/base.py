@@ -158,6 +158,13 @@ LOGOUT_REDIRECT_URL = "/"
 # Practice listings
 PRACTICES_PER_PAGE = 12
 
+# Submissions (practices/submissions): what a member may do in an hour, counted in the
+# database. Documents are always downloaded as attachments, never shown inline, and go
+# through Django's view (so Wagtail's headers and checks apply).
+SUBMISSIONS_RATE_LIMITS = {"submissions.submit": 10, "submissions.save_draft": 120}
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+
 # Search (search/): the embedded engine's index file, the Elasticsearch index prefix.
 SEARCH_EMBEDDED_DIR = Path(os.environ.get("SEARCH_EMBEDDED_DIR", VAR_DIR / "search"))
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "practices")
