@@ -21,7 +21,9 @@ def register_membership_actions(actions):
     @actions.register_action("accounts.refuse")
     class RefuseFormatter(LogFormatter):
         label = _("Refuse membership")
-        message = _("Membership refused")
 
-        def format_comment(self, log_entry):
-            return log_entry.data.get("reason", "")
+        def format_message(self, log_entry):
+            # The reason is part of the message, so the history and site history reports show it.
+            if reason := log_entry.data.get("reason"):
+                return _("Membership refused: %(reason)s") % {"reason": reason}
+            return _("Membership refused")
