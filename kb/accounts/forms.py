@@ -137,6 +137,13 @@ class InvitationForm(MemberDetailsMixin):
         label=_("Language of the e-mails"), choices=settings.LANGUAGES, initial=settings.LANGUAGE_CODE,
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The editor fills this form in for someone else.
+        self.fields["email"].help_text = _("The person will log in with this address.")
+        self.fields["organisation"].help_text = _("The city or the organisation the person works for.")
+        self.fields["role"].label, self.fields["role"].help_text = _("Role"), _("Their job or role in the organisation.")
+
     def save(self, approved_by, decided_at):
         user = get_user_model()(
             username=self.cleaned_data["email"], email=self.cleaned_data["email"],
