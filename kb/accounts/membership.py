@@ -5,7 +5,6 @@ the people concerned are e-mailed.
 """
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.urls import reverse
@@ -16,7 +15,7 @@ from wagtail.log_actions import log
 
 from .emails import send_email
 from .models import MemberProfile
-from .roles import NETWORK_MEMBERS, editors_to_notify
+from .roles import editors_to_notify, network_members_group
 
 
 def site_url(request, profile, name, **kwargs):
@@ -43,41 +42,45 @@ def set_password_url(request, profile):
 def registered(profile):
     log(profile, "accounts.register", user=profile.user)
     context = {"profile": profile, "review_url": admin_review_url(profile)}
+    # An editor not told still sees the registration in the admin's list of pending members.
     for editor in editors_to_notify():
         send_email("registration_received", editor.email, context)
 
 
 def approve(request, profile, by):
+    """Returns whether the member could be e-mailed."""
     with transaction.atomic():
         profile.status = MemberProfile.Status.APPROVED
         profile.decided_at, profile.decided_by = timezone.now(), by
         profile.save(update_fields=["status", "decided_at", "decided_by"])
-        profile.user.groups.add(Group.objects.get(name=NETWORK_MEMBERS))
+        profile.user.groups.add(network_members_group())
         log(profile, "accounts.approve", user=by)
-    send_email(
+    return send_email(
         "membership_approved", profile.user.email,
         {"profile": profile, "login_url": site_url(request, profile, "accounts:login")}, profile.language,
     )
 
 
 def refuse(request, profile, by, reason):
+    """Returns whether the person could be e-mailed."""
     with transaction.atomic():
         profile.status = MemberProfile.Status.REFUSED
         profile.decided_at, profile.decided_by = timezone.now(), by
         profile.save(update_fields=["status", "decided_at", "decided_by"])
         log(profile, "accounts.refuse", user=by, data={"reason": reason})
-    send_email("membership_refused", profile.user.email, {"profile": profile, "reason": reason}, profile.language)
+    return send_email("membership_refused", profile.user.email, {"profile": profile, "reason": reason}, profile.language)
 
 
 def invite(request, form, by):
+    """Returns the new profile and whether the invitation could be e-mailed."""
     with transaction.atomic():
         profile = form.save(approved_by=by, decided_at=timezone.now())
-        profile.user.groups.add(Group.objects.get(name=NETWORK_MEMBERS))
+        profile.user.groups.add(network_members_group())
         log(profile, "accounts.invite", user=by)
-    send_email(
+    sent = send_email(
         "invitation", profile.user.email,
         {"profile": profile, "invited_by": by, "set_password_url": set_password_url(request, profile),
          "reset_url": site_url(request, profile, "accounts:password_reset")},
         profile.language,
     )
-    return profile
+    return profile, sent

@@ -5,6 +5,7 @@ members are approved members of a member organisation and do not have the admin.
 """
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db.models import Q
 
 NETWORK_MEMBERS = "Network members"
@@ -26,6 +27,11 @@ def is_approved_member(user):
     """An active account whose membership an editor has approved."""
     profile = member_profile(user)
     return bool(user.is_active and profile is not None and profile.is_approved)
+
+
+def network_members_group():
+    # Created by migration 0002; made again if someone deleted it, rather than failing an approval.
+    return Group.objects.get_or_create(name=NETWORK_MEMBERS)[0]
 
 
 def editors_to_notify():

@@ -74,23 +74,34 @@ class ReviewView(MemberAdminMixin, FormView):
         # An approved membership ends by deactivating the account in Users, not here.
         return self.profile.status == MemberProfile.Status.PENDING
 
+    def after_decision(self, sent):
+        warn_if_not_sent(self.request, sent, self.profile.user.email)
+        return redirect(self.index_url_name)
+
     def post(self, request, *args, **kwargs):
         decision = request.POST.get("decision")
         if decision == "approve" and self.can_approve:
-            membership.approve(request, self.profile, request.user)
-            messages.success(request, _("%(member)s is now a network member and has been e-mailed.") % {"member": self.profile})
-            return redirect(self.index_url_name)
+            sent = membership.approve(request, self.profile, request.user)
+            messages.success(request, _("%(member)s is now a network member.") % {"member": self.profile})
+            return self.after_decision(sent)
         if decision == "refuse" and self.can_refuse:
             form = self.get_form()
             if not form.is_valid():
                 return self.form_invalid(form)
-            membership.refuse(request, self.profile, request.user, form.cleaned_data["reason"])
-            messages.success(request, _("The registration of %(member)s was refused and they have been e-mailed.") % {"member": self.profile})
-            return redirect(self.index_url_name)
+            sent = membership.refuse(request, self.profile, request.user, form.cleaned_data["reason"])
+            messages.success(request, _("The registration of %(member)s is refused.") % {"member": self.profile})
+            return self.after_decision(sent)
         messages.error(
             request, _("This decision is not possible: the membership is %(status)s.") % {"status": self.profile.get_status_display().lower()}
         )
         return redirect("members:review", self.profile.pk)
+
+
+def warn_if_not_sent(request, sent, email):
+    if not sent:
+        messages.warning(
+            request, _("The e-mail to %(email)s could not be sent: the mail server refused it. Tell the person yourself.") % {"email": email}
+        )
 
 
 class InviteView(MemberAdminMixin, FormView):
@@ -100,8 +111,9 @@ class InviteView(MemberAdminMixin, FormView):
     page_title = _("Invite a member")
 
     def form_valid(self, form):
-        profile = membership.invite(self.request, form, self.request.user)
-        messages.success(self.request, _("%(member)s has been invited by e-mail.") % {"member": profile})
+        profile, sent = membership.invite(self.request, form, self.request.user)
+        messages.success(self.request, _("%(member)s has been invited.") % {"member": profile})
+        warn_if_not_sent(self.request, sent, profile.user.email)
         return redirect(self.index_url_name)
 
 
