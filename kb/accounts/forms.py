@@ -109,8 +109,6 @@ class RegistrationForm(MemberDetailsMixin, BaseUserCreationForm):
     email_in_use_message = _(
         "An account already uses this e-mail address. Log in, or reset your password if you forgot it."
     )
-    field_order = ["first_name", "last_name", "email", "organisation", "role", "password1", "password2", "website"]
-
     class Meta(BaseUserCreationForm.Meta):
         fields = ("first_name", "last_name", "email")
 

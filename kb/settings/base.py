@@ -151,9 +151,8 @@ TAGGIT_CASE_INSENSITIVE = True
 # Accounts: the site's own login pages (kb/accounts); members never see the admin.
 # Members log in with their e-mail address; editors may still use their username.
 AUTHENTICATION_BACKENDS = ["kb.accounts.backends.EmailBackend", "django.contrib.auth.backends.ModelBackend"]
+# After logging in or out, the home page in the visitor's language (kb/accounts/urls.py).
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "/"
-LOGOUT_REDIRECT_URL = "/"
 
 # Practice listings
 PRACTICES_PER_PAGE = 12

@@ -48,6 +48,8 @@ def test_editors_list_members_and_filter_them_by_status(staff_client, pending):
     assert "Léa Dubois" in html and "Olga Approved" not in html
     assert review_url(pending) in html
     assert "Invite a member" in html
+    html = staff_client.get("/admin/members/?q=dubois").content.decode()
+    assert "Léa Dubois" in html and "Olga Approved" not in html
 
 
 def test_moderators_may_review_too(client, pending):
