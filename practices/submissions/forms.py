@@ -41,7 +41,15 @@ def _choices(choices_class):
     return BLANK + list(choices_class.choices)
 
 
-class RichTextField(forms.CharField):
+class TextField(forms.CharField):
+    """Free text with any NUL character dropped: people never type one, and PostgreSQL
+    cannot store one, so it is removed rather than sending the whole form back."""
+
+    def to_python(self, value):
+        return super().to_python(value.replace("\x00", "") if isinstance(value, str) else value)
+
+
+class RichTextField(TextField):
     """A rich-text answer: HTML reduced to the allow-list (sanitise.clean_html)."""
 
     widget = forms.Textarea(attrs={"rows": 6})
@@ -56,7 +64,7 @@ class RichTextField(forms.CharField):
 
 
 def _text(label, max_length, **kwargs):
-    return forms.CharField(label=label, max_length=max_length, required=False, **kwargs)
+    return TextField(label=label, max_length=max_length, required=False, **kwargs)
 
 
 class CaseStudyForm(forms.Form):
@@ -123,13 +131,16 @@ class CaseStudyForm(forms.Form):
             del self.fields["commercial_interest_details"]
         for kind, label in SECTION_CHOICES:
             self.fields[kind] = RichTextField(label=label)
-        organisations = Organisation.objects.all()
         for i in range(1, PARTNER_ROWS + 1):
-            self.fields[f"partner_{i}_organisation"] = forms.ModelChoiceField(
-                label=_("Organisation"), queryset=organisations, required=False
+            # A name typed with suggestions from the organisations already known (one
+            # <datalist> for all rows: hundreds of <option>s per row made the page slow).
+            self.fields[f"partner_{i}_organisation"] = _text(
+                _("Organisation"), 255, widget=forms.TextInput(attrs={"list": "known-organisations", "autocomplete": "off"}),
             )
-            self.fields[f"partner_{i}_new_name"] = _text(_("or a new organisation"), 255)
-            self.fields[f"partner_{i}_new_sector"] = forms.ChoiceField(label=_("Sector of the new organisation"), choices=_choices(Sector), required=False)
+            self.fields[f"partner_{i}_sector"] = forms.ChoiceField(
+                label=_("Sector"), choices=_choices(Sector), required=False,
+                help_text=_("Needed only for an organisation the knowledge base does not know yet."),
+            )
             self.fields[f"partner_{i}_role"] = _text(_("Role"), 500, widget=forms.Textarea(attrs={"rows": 2}))
         for i in range(1, CONTACT_ROWS + 1):
             self.fields[f"contact_{i}_name"] = _text(_("Name"), 200)
@@ -167,7 +178,11 @@ class CaseStudyForm(forms.Form):
         ]
 
     def partner_rows(self):
-        return self.rows("partner", PARTNER_ROWS, ["organisation", "new_name", "new_sector", "role"])
+        return self.rows("partner", PARTNER_ROWS, ["organisation", "sector", "role"])
+
+    @staticmethod
+    def known_organisations():
+        return Organisation.objects.values_list("name", flat=True)
 
     def contact_rows(self):
         return self.rows("contact", CONTACT_ROWS, ["name", "role", "organisation", "email", "phone"])
@@ -202,12 +217,13 @@ class CaseStudyForm(forms.Form):
         return cleaned
 
     def _clean_partners(self, cleaned):
+        """On submit, an organisation not known yet needs its sector (it is created then)."""
+        if not self.final:
+            return
         for i in range(1, PARTNER_ROWS + 1):
-            existing, new_name = cleaned.get(f"partner_{i}_organisation"), cleaned.get(f"partner_{i}_new_name")
-            if existing and new_name:
-                self.add_error(f"partner_{i}_new_name", _("Choose an organisation from the list or name a new one, not both."))
-            if new_name and not cleaned.get(f"partner_{i}_new_sector") and self.final:
-                self.add_error(f"partner_{i}_new_sector", _("Give the sector of the new organisation."))
+            name = cleaned.get(f"partner_{i}_organisation")
+            if name and not cleaned.get(f"partner_{i}_sector") and not Organisation.objects.filter(name__iexact=name).exists():
+                self.add_error(f"partner_{i}_sector", _("This organisation is new to the knowledge base: give its sector."))
 
     def _require_for_submission(self, cleaned):
         for name in ("title", "summary", "language", "access_level", "city", "themes", *REQUIRED_SECTIONS, "evidence_level"):
@@ -217,7 +233,7 @@ class CaseStudyForm(forms.Form):
             self.add_error("commercial_interest", _("Say whether your company has a commercial interest."))
         partners = 0
         for i in range(1, PARTNER_ROWS + 1):
-            has_organisation = cleaned.get(f"partner_{i}_organisation") or cleaned.get(f"partner_{i}_new_name")
+            has_organisation = cleaned.get(f"partner_{i}_organisation")
             if has_organisation and not cleaned.get(f"partner_{i}_role"):
                 self.add_error(f"partner_{i}_role", _("Say what this partner did."))
             elif cleaned.get(f"partner_{i}_role") and not has_organisation:

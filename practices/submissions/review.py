@@ -13,7 +13,6 @@ from wagtail.users.models import UserProfile
 
 from practices.blocks import SECTION_CHOICES
 from practices.models import City, Organisation, PracticeIndexPage, PracticePage, PracticePartner, PracticeSource
-from practices.models.vocabulary import Sector
 
 from .forms import CONTACT_ROWS, PARTNER_ROWS, SOURCE_ROWS
 from .workflow import ensure_editorial_review
@@ -23,14 +22,13 @@ MEDIA_SECTION = "implementation"
 
 
 def _organisation(answers, i):
-    """The partner organisation of row i; a newly named one is created (or reused by name)
-    so that the page is a valid practice: editors see it under Cities and partners."""
-    if answers.get(f"partner_{i}_organisation"):
-        return Organisation.objects.filter(pk=answers[f"partner_{i}_organisation"]).first()
-    name = answers.get(f"partner_{i}_new_name")
+    """The partner organisation of row i, found by name; a name not known yet becomes a
+    new Organisation with the sector the member gave, which editors see (and can merge)
+    under Cities and partners."""
+    name = answers.get(f"partner_{i}_organisation")
     if not name:
         return None
-    existing = Organisation.objects.filter(name__iexact=name).first()
+    existing = Organisation.objects.filter(name__iexact=name).order_by("pk").first()
     if existing:
         return existing
     base = slugify(name)[:100] or "organisation"
@@ -38,7 +36,7 @@ def _organisation(answers, i):
     while Organisation.objects.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
-    return Organisation.objects.create(name=name, slug=slug, sector=answers.get(f"partner_{i}_new_sector") or Sector.PRIVATE)
+    return Organisation.objects.create(name=name, slug=slug, sector=answers[f"partner_{i}_sector"])
 
 
 def _body(case_study):

@@ -59,5 +59,9 @@ def demo_content(live_server, django_db_blocker):
         if not PracticePage.objects.exists():
             call_command("load_demo_content", verbosity=0)
             call_command("search_index", "rebuild", verbosity=0)
+        # The "Editorial review" workflow and its groups (a data migration wrote them).
+        from practices.submissions.workflow import ensure_editorial_review
+
+        ensure_editorial_review()
     cache.clear()  # Wagtail caches the site's root paths, which the reload changed
     return live_server
