@@ -22,7 +22,6 @@ FRENCH = {
     "The city or the organisation you work for. Not in the list? Write to the network secretariat.":
         "La ville ou l’organisation pour laquelle vous travaillez. Absente de la liste ? Écrivez au secrétariat du réseau.",
     "Choose your city or organisation": "Choisissez votre ville ou votre organisation",
-    "Cities": "Villes",
     "Organisations": "Organisations",
     "First name": "Prénom",
     "Last name": "Nom",
@@ -34,7 +33,6 @@ FRENCH = {
     "An account already uses this e-mail address.": "Un compte utilise déjà cette adresse électronique.",
     "An account already uses this e-mail address. Log in, or reset your password if you forgot it.":
         "Un compte utilise déjà cette adresse électronique. Connectez-vous, ou réinitialisez votre mot de passe si vous l’avez oublié.",
-    "Leave this field empty": "Laissez ce champ vide",
     "This field must be left empty.": "Ce champ doit rester vide.",
     "Language of the e-mails": "Langue des courriels",
     "The person will log in with this address.": "La personne se connectera avec cette adresse.",
@@ -52,7 +50,7 @@ FRENCH = {
         "Votre inscription n’a pas été validée : vous ne pouvez donc pas vous connecter. Pour toute question, écrivez au secrétariat du réseau.",
     # Admin
     "Invite a member": "Inviter un membre",
-    "Review": "Examiner",
+    "Review membership": "Examiner l’adhésion",
     "History": "Historique",
     "Review a registration": "Examiner une inscription",
     "%(member)s is now a network member.": "%(member)s est maintenant membre du réseau.",
@@ -75,14 +73,12 @@ FRENCH = {
     "Send the invitation": "Envoyer l’invitation",
     "Name": "Nom",
     "Registered": "Inscrit le",
-    "Status": "Statut",
     "%(when)s, by %(who)s": "%(when)s, par %(who)s",
     "History of this membership": "Historique de cette adhésion",
-    "Approve": "Valider",
+    "Decision": "Décision",
     "The person joins the Network members group and is e-mailed that they can log in.":
         "La personne rejoint le groupe des membres du réseau et reçoit un courriel lui indiquant qu’elle peut se connecter.",
     "Approve the membership": "Valider l’adhésion",
-    "Refuse": "Refuser",
     "Refuse the registration": "Refuser l’inscription",
     # E-mails
     "Hello %(name)s,": "Bonjour %(name)s,",
@@ -148,9 +144,7 @@ FRENCH = {
     "Then you can log in with your e-mail address and password, read the entries shared with members and submit case studies.":
         "Vous pouvez alors vous connecter avec votre adresse électronique et votre mot de passe, lire les fiches réservées aux membres et proposer des études de cas.",
     "Until then you cannot log in.": "D’ici là, vous ne pouvez pas vous connecter.",
-    # Site header
+    # Site header ("Submit a case study", "My case studies": in fr_submissions.py, shared with those pages)
     "Your account": "Votre compte",
-    "Submit a case study": "Proposer une étude de cas",
-    "My case studies": "Mes études de cas",
     "Log out": "Déconnexion",
 }

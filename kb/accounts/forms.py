@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from practices.models import City, Organisation
@@ -109,6 +110,7 @@ class RegistrationForm(MemberDetailsMixin, BaseUserCreationForm):
     email_in_use_message = _(
         "An account already uses this e-mail address. Log in, or reset your password if you forgot it."
     )
+
     class Meta(BaseUserCreationForm.Meta):
         fields = ("first_name", "last_name", "email")
 
@@ -123,6 +125,7 @@ class RegistrationForm(MemberDetailsMixin, BaseUserCreationForm):
             self.instance.username = self.cleaned_data["email"]
         super()._post_clean()
 
+    @transaction.atomic
     def save(self, language):
         user = super().save()
         profile = self.build_profile(user, language=language)

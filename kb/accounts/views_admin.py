@@ -36,7 +36,7 @@ class MemberIndexView(generic.IndexView):
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        buttons.insert(0, MenuItem(_("Review"), url=reverse("members:review", args=[instance.pk]), icon_name="check", priority=5))
+        buttons.insert(0, MenuItem(_("Review membership"), url=reverse("members:review", args=[instance.pk]), icon_name="check", priority=5))
         buttons.append(MenuItem(_("History"), url=reverse("members:history", args=[instance.pk]), icon_name="history", priority=40))
         return buttons
 
