@@ -119,6 +119,12 @@ def test_the_main_navigation_and_language_switcher_stay(client):
     assert '<nav class="site-nav"' in html and '<nav class="language-nav"' in html
 
 
+def test_error_pages_keep_the_account_links(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert 'href="/accounts/login/?next=/no-such-page/"' in header(client, "/no-such-page/")
+
+
 def test_members_waiting_for_approval_see_no_member_links(client):
     # force_login skips the login form's check, as a session from before a refusal would.
     client.force_login(create_member(status=MemberProfile.Status.PENDING))
