@@ -75,7 +75,7 @@ def outside_allow_list(html):
     return checker.problems
 
 
-@settings(max_examples=int(__import__("os").environ.get("HYPO_N", 2000)), deadline=None, derandomize=True,
+@settings(max_examples=2000, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(
     rich=st.fixed_dictionaries({}, optional={name: rich_text for name in RICH_FIELDS}),
