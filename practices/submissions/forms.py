@@ -166,7 +166,8 @@ class CaseStudyForm(forms.Form):
         return [[self[f"{prefix}_{i}_{name}"] for name in names] for i in range(1, count + 1)]
 
     def sections(self):
-        """(legend, fields, rows) for each fieldset of the template, in the entry's order."""
+        """(legend, fields) of the simple fieldsets, in the entry's order (the template
+        adds partners after the classification, then contacts, sources and files)."""
         return [
             (_("The case study"), [self["title"], self["summary"], self["language"], self["access_level"]]),
             (_("Where"), [self["city"], self["further_cities"]]),
@@ -209,17 +210,15 @@ class CaseStudyForm(forms.Form):
         start, end = cleaned.get("start_year"), cleaned.get("end_year")
         if start and end and end < start:
             self.add_error("end_year", _("The end year cannot be before the start year."))
-        self._clean_partners(cleaned)
         if self.company and cleaned.get("commercial_interest") and not cleaned.get("commercial_interest_details"):
             self.add_error("commercial_interest_details", _("Describe the commercial interest."))
         if self.final:
             self._require_for_submission(cleaned)
         return cleaned
 
-    def _clean_partners(self, cleaned):
-        """On submit, an organisation not known yet needs its sector (it is created then)."""
-        if not self.final:
-            return
+    def _require_sectors_of_new_organisations(self, cleaned):
+        """An organisation the knowledge base does not know yet needs its sector: it is
+        created on submit."""
         for i in range(1, PARTNER_ROWS + 1):
             name = cleaned.get(f"partner_{i}_organisation")
             if name and not cleaned.get(f"partner_{i}_sector") and not Organisation.objects.filter(name__iexact=name).exists():
@@ -229,6 +228,7 @@ class CaseStudyForm(forms.Form):
         for name in ("title", "summary", "language", "access_level", "city", "themes", *REQUIRED_SECTIONS, "evidence_level"):
             if not cleaned.get(name) and name not in self.errors:
                 self.add_error(name, REQUIRED)
+        self._require_sectors_of_new_organisations(cleaned)
         if self.company and cleaned.get("commercial_interest") is None and "commercial_interest" not in self.errors:
             self.add_error("commercial_interest", _("Say whether your company has a commercial interest."))
         partners = 0

@@ -144,7 +144,7 @@ def test_a_failed_validation_keeps_every_other_answer_and_the_accepted_files(mem
     # to the stored draft, so nothing is uploaded twice.
     case_study = CaseStudy.objects.get(owner=member)
     attached = case_study.images.get()
-    assert f'value="Radio handed to a shopkeeper"' in html and attached.image.file.url in html
+    assert 'value="Radio handed to a shopkeeper"' in html and attached.image.file.url in html
     assert f'action="{case_study.get_edit_url()}"' in html
     data.pop("new_image_1"), data.pop("new_image_2")
     data["end_year"] = "2023"
