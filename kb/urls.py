@@ -23,6 +23,8 @@ if settings.DEBUG:
 # English at the root, French under /fr/. Wagtail's page serving comes last: it catches
 # every path the patterns above did not.
 urlpatterns += i18n_patterns(
+    path("accounts/", include("kb.accounts.urls")),
+    path("", include("practices.submissions.urls")),
     path("", include("practices.urls")),
     path("", include("search.urls")),
     path("", include(wagtail_urls)),

@@ -58,3 +58,17 @@ def editor(django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def member(db):
+    """An approved network member (tests/accounts/members.py makes others: pending, refused...)."""
+    from tests.accounts.members import create_member
+
+    return create_member()
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.force_login(member)
+    return client

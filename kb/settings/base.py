@@ -25,7 +25,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
     "kb",
+    "kb.accounts",
     "practices",
+    "practices.submissions",
     "search",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -146,8 +148,21 @@ WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # nothing reaches the internet at run time
 TAGGIT_CASE_INSENSITIVE = True
 
+# Accounts: the site's own login pages (kb/accounts); members never see the admin.
+# Members log in with their e-mail address; editors may still use their username.
+AUTHENTICATION_BACKENDS = ["kb.accounts.backends.EmailBackend", "django.contrib.auth.backends.ModelBackend"]
+# After logging in or out, the home page in the visitor's language (kb/accounts/urls.py).
+LOGIN_URL = "accounts:login"
+
 # Practice listings
 PRACTICES_PER_PAGE = 12
+
+# Submissions (practices/submissions): what a member may do in an hour, counted in the
+# database. Documents are always downloaded as attachments, never shown inline, and go
+# through Django's view (so Wagtail's headers and checks apply).
+SUBMISSIONS_RATE_LIMITS = {"submissions.submit": 10, "submissions.save_draft": 120}
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 
 # Search (search/): the embedded engine's index file, the Elasticsearch index prefix.
 SEARCH_EMBEDDED_DIR = Path(os.environ.get("SEARCH_EMBEDDED_DIR", VAR_DIR / "search"))

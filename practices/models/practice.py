@@ -178,6 +178,13 @@ class PracticePage(Page):
         on_delete=models.SET_NULL, related_name="submitted_practices",
     )
     featured = models.BooleanField(_("featured on the home page"), default=False)
+    # Declared by a submitter from a company, shown on the entry so that readers can tell
+    # a case study from a sales pitch. None: no declaration asked (not a company).
+    commercial_interest = models.BooleanField(
+        _("commercial interest declared"), null=True, blank=True,
+        help_text=_("Whether the submitting company has a commercial interest in the measures described."),
+    )
+    commercial_interest_details = models.TextField(_("details of the commercial interest"), blank=True)
 
     base_form_class = PracticePageForm
     parent_page_types = ["practices.PracticeIndexPage"]
@@ -215,6 +222,10 @@ class PracticePage(Page):
                 FieldPanel("submitted_by", read_only=True),
             ],
             heading=_("Publication"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("commercial_interest"), FieldPanel("commercial_interest_details")],
+            heading=_("Commercial interest"),
         ),
     ]
     edit_handler = TabbedInterface(

@@ -59,5 +59,14 @@ def demo_content(live_server, django_db_blocker):
         if not PracticePage.objects.exists():
             call_command("load_demo_content", verbosity=0)
             call_command("search_index", "rebuild", verbosity=0)
+        # The "Editorial review" workflow and its groups, and the root collection that
+        # uploaded images and documents go to (migrations wrote them).
+        from wagtail.models import Collection
+
+        from practices.submissions.workflow import ensure_editorial_review
+
+        ensure_editorial_review()
+        if Collection.get_first_root_node() is None:
+            Collection.add_root(name="Root")
     cache.clear()  # Wagtail caches the site's root paths, which the reload changed
     return live_server

@@ -1,0 +1,27 @@
+"""E-mails to members and editors, rendered from templates/accounts/emails/."""
+
+import logging
+import smtplib
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+
+logger = logging.getLogger(__name__)
+
+
+def send_email(name, to, context, language=None):
+    """Send <name>_subject.txt and <name>_body.txt, rendered in the recipient's language.
+
+    Returns False when the mail server refused it: the decision that caused the e-mail is
+    already saved, so the caller says so instead of failing."""
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string(f"accounts/emails/{name}_subject.txt", context).split())
+        body = render_to_string(f"accounts/emails/{name}_body.txt", context)
+    try:
+        EmailMessage(subject, body, to=[to]).send()
+    except (smtplib.SMTPException, OSError):
+        logger.exception("The %s e-mail to %s could not be sent", name, to)
+        return False
+    return True

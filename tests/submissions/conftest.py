@@ -1,0 +1,102 @@
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from PIL import Image
+
+from kb.accounts.models import MemberProfile
+from kb.accounts.roles import EDITORS
+from practices.models import City, Organisation
+from practices.models.vocabulary import Sector
+
+
+def make_member(django_user_model, username, **profile):
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", "a-long-test-password")
+    MemberProfile.objects.create(user=user, role="Security officer", status=MemberProfile.Status.APPROVED, **profile)
+    return user
+
+
+@pytest.fixture
+def member(django_user_model, db):
+    return make_member(django_user_model, "member", city=City.objects.get(slug="new-york"))
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.force_login(member)
+    return client
+
+
+@pytest.fixture
+def company_member(django_user_model, db):
+    company = Organisation.objects.create(name="Acme Bollards", slug="acme-bollards", sector=Sector.PRIVATE)
+    return make_member(django_user_model, "seller", organisation=company)
+
+
+@pytest.fixture
+def group_editor(django_user_model, db):
+    """An editor of the Editors group (not a superuser), with an e-mail address."""
+    user = django_user_model.objects.create_user("group-editor", "group-editor@example.org", "a-long-test-password")
+    user.groups.add(Group.objects.get(name=EDITORS))
+    return user
+
+
+def valid_answers(**overrides):
+    """POST data of a complete case study, as a member would send it."""
+    organisation = Organisation.objects.get(slug="nypd")
+    city = City.objects.get(slug="new-york")
+    data = {
+        "title": "Shared radio network for the harbour promenade",
+        "summary": "Shops, venues and police share one radio channel along the promenade during events.",
+        "language": "en",
+        "access_level": "public",
+        "city": str(city.pk),
+        "themes": ["prevention", "response"],
+        "topics": "radio, alerting",
+        "target_types": ["public-spaces"],
+        "partnership_models": ["alerting-networks"],
+        "partner_1_organisation": organisation.name,
+        "partner_1_role": "Runs the channel and trains the shop staff.",
+        "partner_2_organisation": "Harbour Traders Association",
+        "partner_2_sector": "private",
+        "partner_2_role": "Brings the shops in.",
+        "context": "<p>The promenade is crowded on summer evenings.</p>",
+        "objectives": "<p>Warn everyone within a minute.</p>",
+        "implementation": "<p>Radios were handed out to <strong>120</strong> shops.</p>",
+        "evidence_level": "self-reported",
+        "status": "ongoing",
+        "start_year": "2021",
+        "cost_band": "under-50k",
+        "source_1_title": "Council report 2022",
+        "source_1_url": "https://example.org/report",
+        "contact_1_name": "Jo Example",
+        "contact_1_email": "jo@example.org",
+    }
+    data.update(overrides)
+    return data
+
+
+def image_bytes(format="JPEG", size=(64, 48), exif=None):
+    buffer = io.BytesIO()
+    options = {"exif": exif} if exif is not None else {}
+    Image.new("RGB", size, (200, 30, 30)).save(buffer, format, **options)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def reviewer_client(editor):
+    """The editor's own browser: `editor_client` shares `client` with `member_client`."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def other_client(django_user_model, member):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(make_member(django_user_model, "other", city=member.member_profile.city))
+    return client
