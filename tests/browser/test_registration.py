@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core import mail
 
-from tests.browser.conftest import ARTEFACTS, browser, demo_content, page  # noqa: F401 (fixtures)
+from .conftest import ARTEFACTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,7 +17,7 @@ def no_horizontal_scroll(page):
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def test_register_wait_for_approval_then_log_in(demo_content, live_server, page, settings, django_user_model):  # noqa: F811
+def test_register_wait_for_approval_then_log_in(demo_content, live_server, page, settings, django_user_model):
     settings.WAGTAILADMIN_BASE_URL = live_server.url
     django_user_model.objects.create_superuser("edith", "edith@example.org", "Edith-password-2026", first_name="Edith")
 
