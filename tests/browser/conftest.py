@@ -70,3 +70,14 @@ def demo_content(live_server, django_db_blocker):
             Collection.add_root(name="Root")
     cache.clear()  # Wagtail caches the site's root paths, which the reload changed
     return live_server
+
+
+def fill_registration(page, password, confirmation=None):
+    """The registration form, filled in as Léa Dubois of Amsterdam would (not sent)."""
+    page.get_by_label("First name").fill("Léa")
+    page.get_by_label("Last name").fill("Dubois")
+    page.get_by_label("E-mail address").fill("lea@example.org")
+    page.get_by_label("Member organisation").select_option(label="Amsterdam (NL)")
+    page.get_by_label("Your role").fill("Head of public safety")
+    page.get_by_label("Password:", exact=True).fill(password)
+    page.get_by_label("Password confirmation").fill(password if confirmation is None else confirmation)

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core import mail
 
-from .conftest import ARTEFACTS
+from .conftest import ARTEFACTS, fill_registration
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,13 +29,7 @@ def test_register_wait_for_approval_then_log_in(demo_content, live_server, page,
     assert no_horizontal_scroll(page)
     header.get_by_role("link", name="Register").click()
 
-    page.get_by_label("First name").fill("Léa")
-    page.get_by_label("Last name").fill("Dubois")
-    page.get_by_label("E-mail address").fill("lea@example.org")
-    page.get_by_label("Member organisation").select_option(label="Amsterdam (NL)")
-    page.get_by_label("Your role").fill("Head of public safety")
-    page.get_by_label("Password:", exact=True).fill(PASSWORD)
-    page.get_by_label("Password confirmation").fill("not the same")
+    fill_registration(page, PASSWORD, confirmation="not the same")
     page.get_by_role("button", name="Register").click()
     # The mismatch is explained; what was typed is still there.
     assert page.get_by_text("The two password fields didn’t match.").is_visible()

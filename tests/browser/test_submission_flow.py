@@ -11,7 +11,7 @@ from django.core.management import call_command
 from PIL import Image
 
 from practices.submissions.models import CaseStudy
-from tests.browser.conftest import ARTEFACTS
+from .conftest import ARTEFACTS, fill_registration
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -63,13 +63,7 @@ def test_member_submits_editor_requests_changes_then_publishes(demo_content, liv
 
     # Registration, approved by the editor from the e-mail's link.
     page.goto(live_server.url + "/accounts/register/")
-    page.get_by_label("First name").fill("Léa")
-    page.get_by_label("Last name").fill("Dubois")
-    page.get_by_label("E-mail address").fill("lea@example.org")
-    page.get_by_label("Member organisation").select_option(label="Amsterdam (NL)")
-    page.get_by_label("Your role").fill("Head of public safety")
-    page.get_by_label("Password:", exact=True).fill(PASSWORD)
-    page.get_by_label("Password confirmation").fill(PASSWORD)
+    fill_registration(page, PASSWORD)
     page.get_by_role("button", name="Register").click()
     page.wait_for_url("**/accounts/register/done/")
     [notice] = [message for message in mail.outbox if message.to == ["edith@example.org"]]

@@ -1,44 +1,29 @@
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from PIL import Image
 
-from kb.accounts.models import MemberProfile
-from kb.accounts.roles import EDITORS
 from practices.models import City, Organisation
 from practices.models.vocabulary import Sector
-
-
-def make_member(django_user_model, username, **profile):
-    user = django_user_model.objects.create_user(username, f"{username}@example.org", "a-long-test-password")
-    MemberProfile.objects.create(user=user, role="Security officer", status=MemberProfile.Status.APPROVED, **profile)
-    return user
+from tests.accounts.members import create_member, create_staff
 
 
 @pytest.fixture
-def member(django_user_model, db):
-    return make_member(django_user_model, "member", city=City.objects.get(slug="new-york"))
+def member(db):
+    """An approved member of New York (the city of the case study in valid_answers)."""
+    return create_member("member@example.org", city=City.objects.get(slug="new-york"))
 
 
 @pytest.fixture
-def member_client(client, member):
-    client.force_login(member)
-    return client
-
-
-@pytest.fixture
-def company_member(django_user_model, db):
+def company_member(db):
     company = Organisation.objects.create(name="Acme Bollards", slug="acme-bollards", sector=Sector.PRIVATE)
-    return make_member(django_user_model, "seller", organisation=company)
+    return create_member("seller@example.org", organisation=company)
 
 
 @pytest.fixture
-def group_editor(django_user_model, db):
+def group_editor(db):
     """An editor of the Editors group (not a superuser), with an e-mail address."""
-    user = django_user_model.objects.create_user("group-editor", "group-editor@example.org", "a-long-test-password")
-    user.groups.add(Group.objects.get(name=EDITORS))
-    return user
+    return create_staff("group-editor")
 
 
 def valid_answers(**overrides):
@@ -94,9 +79,9 @@ def reviewer_client(editor):
 
 
 @pytest.fixture
-def other_client(django_user_model, member):
+def other_client(member):
     from django.test import Client
 
     client = Client()
-    client.force_login(make_member(django_user_model, "other", city=member.member_profile.city))
+    client.force_login(create_member("other@example.org", city=member.member_profile.city))
     return client
