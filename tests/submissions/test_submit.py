@@ -123,7 +123,7 @@ def test_after_submitting_the_member_sees_up_to_five_similar_practices(member_cl
     ))
     page = member_client.get(response["Location"])
     similar = page.context["similar"]
-    assert 1 <= len(similar) <= 5
+    assert 0 < len(similar) <= 5
     own = CaseStudy.objects.get(owner=member).page_id
     assert own not in [hit.practice_id for hit in similar]
     assert similar[0].title in page.content.decode()
