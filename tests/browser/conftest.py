@@ -79,5 +79,5 @@ def fill_registration(page, password, confirmation=None):
     page.get_by_label("E-mail address").fill("lea@example.org")
     page.get_by_label("Member organisation").select_option(label="Amsterdam (NL)")
     page.get_by_label("Your role").fill("Head of public safety")
-    page.get_by_label("Password:", exact=True).fill(password)
+    page.get_by_label("Password", exact=True).fill(password)
     page.get_by_label("Password confirmation").fill(password if confirmation is None else confirmation)

@@ -36,7 +36,7 @@ def test_register_wait_for_approval_then_log_in(demo_content, live_server, page,
     assert page.get_by_label("Last name").input_value() == "Dubois"
     assert page.get_by_label("Member organisation").input_value() == "city:amsterdam"
     assert no_horizontal_scroll(page)
-    page.get_by_label("Password:", exact=True).fill(PASSWORD)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password confirmation").fill(PASSWORD)
     page.get_by_role("button", name="Register").click()
     page.wait_for_url("**/accounts/register/done/")
