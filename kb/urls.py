@@ -11,6 +11,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap),
+    path("", include("kb.media.urls")),
 ]
 
 if settings.DEBUG:
@@ -24,6 +25,7 @@ if settings.DEBUG:
 # every path the patterns above did not.
 urlpatterns += i18n_patterns(
     path("accounts/", include("kb.accounts.urls")),
+    path("", include("practices.access_requests.urls")),
     path("", include("practices.submissions.urls")),
     path("", include("practices.urls")),
     path("", include("search.urls")),

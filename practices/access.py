@@ -1,23 +1,114 @@
 """Who may see which practice: the one place every channel asks.
 
-The access levels exist from the start (DESIGN.md). Until network membership is built
-(issues 4 and 5), a visitor with access to the Wagtail admin (an editor) sees every level
-and everybody else sees public entries only.
+Tiers (issue 5):
+- public: anyone;
+- network: approved network members (kb.accounts.roles.is_approved_member);
+- restricted: approved members of a group or member organisation named on the entry,
+  members whose access request was granted, and editors.
+People with the Wagtail admin (editors, moderators) see every tier.
+
+The search engines filter on an *audience key* stored with each document: "public",
+"network", or "restricted-<page id>" for a restricted entry. A viewer's clearance is the
+set of keys they may read, so a search, a facet count, a suggestion or a did-you-mean
+never looks at an entry the viewer could not open.
 """
+
+from dataclasses import dataclass
+
+from django.db.models import Q
 
 from .models.vocabulary import AccessLevel
 
+CLEARANCE_CACHE_ATTRIBUTE = "_practice_clearance"
 
-def allowed_access_levels(user):
-    if user is not None and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
-        return list(AccessLevel.values)
-    return [AccessLevel.PUBLIC]
+
+def audience_key(access_level, page_id):
+    if access_level == AccessLevel.RESTRICTED:
+        return f"restricted-{page_id}"
+    return str(access_level)
+
+
+@dataclass(frozen=True)
+class Clearance:
+    sees_everything: bool
+    is_member: bool
+    restricted_ids: frozenset
+
+    def allows(self, practice):
+        if self.sees_everything or practice.access_level == AccessLevel.PUBLIC:
+            return True
+        if practice.access_level == AccessLevel.NETWORK:
+            return self.is_member
+        return practice.pk in self.restricted_ids
+
+    def audiences(self):
+        """The audience keys of every document this viewer may read (see module docstring)."""
+        keys = [AccessLevel.PUBLIC.value]
+        if self.is_member or self.sees_everything:
+            keys.append(AccessLevel.NETWORK.value)
+        keys.extend(audience_key(AccessLevel.RESTRICTED, pk) for pk in sorted(self.restricted_ids))
+        return tuple(keys)
+
+    def practice_filter(self):
+        """A Q for PracticePage querysets: the entries this viewer may read."""
+        if self.sees_everything:
+            return Q()
+        levels = [AccessLevel.PUBLIC] + ([AccessLevel.NETWORK] if self.is_member else [])
+        return Q(access_level__in=levels) | Q(access_level=AccessLevel.RESTRICTED, pk__in=self.restricted_ids)
+
+
+ANONYMOUS = Clearance(sees_everything=False, is_member=False, restricted_ids=frozenset())
+
+
+def is_editor(user):
+    return bool(user is not None and user.is_authenticated and user.is_active and user.has_perm("wagtailadmin.access_admin"))
+
+
+def clearance(user):
+    """The viewer's clearance, computed once per user object (so once per request)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return ANONYMOUS
+    cached = getattr(user, CLEARANCE_CACHE_ATTRIBUTE, None)
+    if cached is None:
+        cached = _compute_clearance(user)
+        setattr(user, CLEARANCE_CACHE_ATTRIBUTE, cached)
+    return cached
+
+
+def _compute_clearance(user):
+    from kb.accounts.roles import is_approved_member, member_profile
+
+    from .access_requests.models import AccessRequest
+    from .models.practice import PracticePage
+
+    restricted = PracticePage.objects.filter(access_level=AccessLevel.RESTRICTED)
+    if is_editor(user):
+        return Clearance(True, True, frozenset(restricted.values_list("pk", flat=True)))
+    if not is_approved_member(user):
+        return ANONYMOUS
+    profile = member_profile(user)
+    named = Q(restricted_groups__in=user.groups.all())
+    if profile.organisation_id:
+        named |= Q(restricted_organisations=profile.organisation_id)
+    granted = AccessRequest.objects.filter(member=user, status=AccessRequest.Status.GRANTED).values("page_id")
+    ids = restricted.filter(named | Q(pk__in=granted)).values_list("pk", flat=True).distinct()
+    return Clearance(False, True, frozenset(ids))
+
+
+def forget_clearance(user):
+    """After a grant or a group change within the same request."""
+    if hasattr(user, CLEARANCE_CACHE_ATTRIBUTE):
+        delattr(user, CLEARANCE_CACHE_ATTRIBUTE)
+
+
+def allowed_audiences(user):
+    return clearance(user).audiences()
 
 
 def can_view_practice(user, practice):
-    return practice.access_level in allowed_access_levels(user)
+    return clearance(user).allows(practice)
 
 
 def can_view_contacts(user):
-    # Contacts are personal data: never shown to anonymous visitors.
-    return user is not None and user.is_authenticated
+    # Contacts are personal data: network members (and editors) only, whatever the tier.
+    return clearance(user).is_member

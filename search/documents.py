@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.html import strip_tags
 
+from practices.access import audience_key
 from practices.models import PracticePage
 from practices.models.vocabulary import EvidenceLevel, ThemeChoice
 
@@ -69,7 +70,8 @@ def build_document(page):
         status=page.status,
         start_year=page.start_year,
         end_year=page.end_year,
-        access_level=page.access_level,
+        # The audience key (practices.access): the tier, and for a restricted entry its own key.
+        access_level=audience_key(page.access_level, page.pk),
         published_at=page.first_published_at,
     )
 

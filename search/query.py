@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from practices.access import allowed_access_levels
+from practices.access import allowed_audiences
 from practices.models.vocabulary import (
     EvidenceLevel,
     Language,
@@ -69,12 +69,13 @@ class PracticeQuery:
     page: int = 1
     page_size: int = 10
     viewer: Any = field(default=None, compare=False, repr=False)
-    # Derived from the viewer unless given: the access levels this query may return.
+    # Derived from the viewer unless given: the audience keys this query may return
+    # (practices.access: "public", "network", "restricted-<id>").
     access_levels: tuple = None
 
     def __post_init__(self):
         if self.access_levels is None:
-            object.__setattr__(self, "access_levels", tuple(allowed_access_levels(self.viewer)))
+            object.__setattr__(self, "access_levels", tuple(allowed_audiences(self.viewer)))
         object.__setattr__(self, "text", clean_text(self.text))
         if self.sort not in SORTS:
             object.__setattr__(self, "sort", "relevance")

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from practices.access import allowed_access_levels
+from practices.access import allowed_audiences
 from practices.models import City
 
 from .engines import get_engine
@@ -98,7 +98,7 @@ def search(query):
 
 def suggest(text, user, limit=10):
     try:
-        suggestions = get_engine().suggest(text, tuple(allowed_access_levels(user)), limit=limit)
+        suggestions = get_engine().suggest(text, tuple(allowed_audiences(user)), limit=limit)
     except EngineUnavailable:
         logger.warning("search engine unavailable for suggestions", exc_info=True)
         return []
@@ -110,7 +110,7 @@ def suggest(text, user, limit=10):
 def related_ids(practice_id, user, limit=4):
     """Ids of related practices from the engine; None when the engine cannot answer."""
     try:
-        return get_engine().related(practice_id, tuple(allowed_access_levels(user)), limit=limit)
+        return get_engine().related(practice_id, tuple(allowed_audiences(user)), limit=limit)
     except EngineUnavailable:
         logger.warning("search engine unavailable for related practices", exc_info=True)
         return None

@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "kb.accounts",
     "practices",
     "practices.submissions",
+    "practices.access_requests",
+    "kb.media",
     "search",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",

@@ -17,7 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ..access import allowed_access_levels, can_view_contacts, can_view_practice
+from ..access import can_view_contacts, can_view_practice, clearance
 from ..blocks import ContactBlock, SectionBlock
 from .fields import MultipleChoiceField
 from .themes import TaggedPracticeTopic, ThemedPractice
@@ -44,7 +44,7 @@ def practice_cards(queryset):
 
 
 def visible_practices(user):
-    return PracticePage.objects.live().filter(access_level__in=allowed_access_levels(user))
+    return PracticePage.objects.live().filter(clearance(user).practice_filter())
 
 
 class PracticePageForm(WagtailAdminPageForm):
@@ -171,6 +171,25 @@ class PracticePage(Page):
         help_text=_("Personal data: shown to signed-in members only."),
     )
     access_level = models.CharField(_("access level"), max_length=20, choices=AccessLevel.choices, default=AccessLevel.PUBLIC)
+    summary_is_public = models.BooleanField(
+        _("title and summary visible to everyone"), default=False,
+        help_text=_("For a network or restricted entry: visitors without access see the title, the summary "
+                    "and how to ask for access, never the rest."),
+    )
+    restricted_groups = ParentalManyToManyField(
+        "auth.Group", verbose_name=_("groups with access"), blank=True, related_name="restricted_practices",
+        help_text=_("For a restricted entry: the groups whose members may read it (editors always may)."),
+    )
+    restricted_organisations = ParentalManyToManyField(
+        "practices.Organisation", verbose_name=_("member organisations with access"), blank=True,
+        related_name="restricted_practices",
+        help_text=_("For a restricted entry: the member organisations whose approved members may read it."),
+    )
+    owner_organisation = models.ForeignKey(
+        "practices.Organisation", verbose_name=_("owner organisation"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="owned_practices",
+        help_text=_("The organisation whose editors decide requests for access to this entry."),
+    )
     language = models.CharField(_("language"), max_length=5, choices=Language.choices, default=Language.ENGLISH)
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
     submitted_by = models.ForeignKey(
@@ -218,6 +237,10 @@ class PracticePage(Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("access_level"), FieldPanel("language")]),
+                FieldPanel("summary_is_public"),
+                FieldPanel("restricted_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("restricted_organisations"),
+                FieldPanel("owner_organisation"),
                 FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("featured")]),
                 FieldPanel("submitted_by", read_only=True),
             ],

@@ -105,6 +105,16 @@ class AccessLevel(models.TextChoices):
     NETWORK = "network", _("Network members")
     RESTRICTED = "restricted", _("Restricted to named groups")
 
+    @property
+    def tlp(self):
+        """The Traffic Light Protocol label people in this field read at a glance."""
+        return TLP_LABELS[self.value]
+
+
+# FIRST's Traffic Light Protocol 2.0: CLEAR may be shared publicly, GREEN within the
+# community, AMBER only with the named recipients' organisations.
+TLP_LABELS = {"public": "TLP:CLEAR", "network": "TLP:GREEN", "restricted": "TLP:AMBER"}
+
 
 class Language(models.TextChoices):
     ENGLISH = "en", _("English")
