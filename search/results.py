@@ -15,6 +15,8 @@ class Hit:
     snippet: str  # safe HTML: escaped text with <mark> around matched words
     language: str = "en"
     score: float = 0.0
+    # Read from the database by the service (not stored by the engines): the entry's tier.
+    access_level: str = ""
 
 
 @dataclass

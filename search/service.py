@@ -9,8 +9,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from practices.access import allowed_audiences
-from practices.models import City
+from practices.access import allowed_audiences, audience_key
+from practices.models import City, PracticePage
 
 from .engines import get_engine
 from .engines.base import EngineUnavailable
@@ -80,6 +80,7 @@ def search(query):
     started = time.perf_counter()
     engine = get_engine()
     raw = engine.search(query)
+    raw.hits = readable_hits(raw.hits, query.access_levels)
     for hit in raw.hits:
         hit.url = localise(hit.url)
         # Engines escape the text and add <mark>; this keeps any other markup out whatever
@@ -94,6 +95,22 @@ def search(query):
         took_ms=(time.perf_counter() - started) * 1000,
         engine=engine.name,
     )
+
+
+def readable_hits(hits, audiences):
+    """The hits whose entry, as the database has it now, is live and within the query's
+    audiences, each with its tier. The engine filtered already; asking the database again
+    keeps an index that lags behind an access change from showing the entry."""
+    levels = dict(
+        PracticePage.objects.live().filter(pk__in=[hit.practice_id for hit in hits]).values_list("pk", "access_level")
+    )
+    kept = []
+    for hit in hits:
+        level = levels.get(hit.practice_id)
+        if level is not None and audience_key(level, hit.practice_id) in audiences:
+            hit.access_level = level
+            kept.append(hit)
+    return kept
 
 
 def suggest(text, user, limit=10):

@@ -3,11 +3,12 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -333,11 +334,22 @@ class PracticePage(Page):
         return super().get_sitemap_urls(request)
 
     def serve(self, request, *args, **kwargs):
-        if not can_view_practice(request.user, self):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            raise PermissionDenied
-        return super().serve(request, *args, **kwargs)
+        if can_view_practice(request.user, self):
+            response = super().serve(request, *args, **kwargs)
+            if self.access_level != AccessLevel.PUBLIC:
+                patch_cache_control(response, private=True)
+            return response
+        if not self.summary_is_public and not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        # A public summary is a page anyone may read (200); otherwise a signed-in visitor
+        # is told what the entry needs, without its title (403).
+        response = TemplateResponse(
+            request, "practices/practice_locked.html",
+            {"page": self, "self": self, "teaser": self.summary_is_public},
+            status=200 if self.summary_is_public else 403,
+        )
+        patch_cache_control(response, private=True)
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

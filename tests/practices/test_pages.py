@@ -209,7 +209,7 @@ def test_contacts_are_hidden_from_anonymous_visitors(client):
     practice.save()
     html = client.get(practice.url).content.decode()
     assert "Canary Contact" not in html and "canary@example.org" not in html
-    assert "Contact details are shown to signed-in network members." in html
+    assert "Contact details are shown to approved network members." in html
 
 
 def test_french_interface_keeps_links_under_fr(client):
