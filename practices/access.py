@@ -4,7 +4,7 @@ Tiers (issue 5):
 - public: anyone;
 - network: approved network members (kb.accounts.roles.is_approved_member);
 - restricted: approved members of a group or member organisation named on the entry,
-  members whose access request was granted, and editors.
+  members whose access request was granted, the member who submitted it, and editors.
 People with the Wagtail admin (editors, moderators) see every tier.
 
 The search engines filter on an *audience key* stored with each document: "public",
@@ -91,7 +91,8 @@ def _compute_clearance(user):
     if profile.organisation_id:
         named |= Q(restricted_organisations=profile.organisation_id)
     granted = AccessRequest.objects.filter(member=user, status=AccessRequest.Status.GRANTED).values("page_id")
-    ids = restricted.filter(named | Q(pk__in=granted)).values_list("pk", flat=True).distinct()
+    # The member who submitted an entry may always read it.
+    ids = restricted.filter(named | Q(pk__in=granted) | Q(submitted_by=user)).values_list("pk", flat=True).distinct()
     return Clearance(False, True, frozenset(ids))
 
 

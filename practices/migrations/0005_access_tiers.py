@@ -2,6 +2,7 @@
 
 import django.db.models.deletion
 import modelcluster.fields
+import wagtail.fields
 from django.db import migrations, models
 
 
@@ -32,5 +33,10 @@ class Migration(migrations.Migration):
             model_name='practicepage',
             name='summary_is_public',
             field=models.BooleanField(default=False, help_text='For a network or restricted entry: visitors without access see the title, the summary and how to ask for access, never the rest.', verbose_name='title and summary visible to everyone'),
+        ),
+        migrations.AlterField(
+            model_name='practicepage',
+            name='contacts',
+            field=wagtail.fields.StreamField([('contact', 5)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'name', 'max_length': 200}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'role', 'max_length': 200, 'required': False}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'organisation', 'max_length': 200, 'required': False}), 3: ('wagtail.blocks.EmailBlock', (), {'label': 'e-mail', 'required': False}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'phone', 'max_length': 50, 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('name', 0), ('role', 1), ('organisation', 2), ('email', 3), ('phone', 4)]], {})}, help_text='Personal data: shown to approved network members only.', verbose_name='contacts'),
         ),
     ]

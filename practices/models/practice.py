@@ -169,7 +169,7 @@ class PracticePage(Page):
     )
     contacts = StreamField(
         [("contact", ContactBlock())], verbose_name=_("contacts"), blank=True,
-        help_text=_("Personal data: shown to signed-in members only."),
+        help_text=_("Personal data: shown to approved network members only."),
     )
     access_level = models.CharField(_("access level"), max_length=20, choices=AccessLevel.choices, default=AccessLevel.PUBLIC)
     summary_is_public = models.BooleanField(

@@ -11,8 +11,10 @@ from wagtail.log_actions import log
 from wagtail.models import WorkflowState
 from wagtail.users.models import UserProfile
 
+from kb.accounts.roles import member_profile
 from practices.blocks import SECTION_CHOICES
 from practices.models import City, Organisation, PracticeIndexPage, PracticePage, PracticePartner, PracticeSource
+from practices.models.vocabulary import AccessLevel
 
 from .forms import CONTACT_ROWS, PARTNER_ROWS, SOURCE_ROWS
 from .workflow import ensure_editorial_review
@@ -86,6 +88,7 @@ def fill_page(page, case_study):
     page.commercial_interest = answers.get("commercial_interest")
     page.contacts = _contacts(answers)
     page.submitted_by = case_study.owner
+    _default_audience(page, case_study.owner)
     partners = []
     for i in range(1, PARTNER_ROWS + 1):
         organisation = _organisation(answers, i)
@@ -97,6 +100,19 @@ def fill_page(page, case_study):
         for i in range(1, SOURCE_ROWS + 1)
         if answers.get(f"source_{i}_title") and answers.get(f"source_{i}_url")
     ]
+
+
+def _default_audience(page, member):
+    """The submitter's organisation owns the entry (its editors decide access requests) and,
+    for a restricted entry that names nobody yet, may read it. Editors can change both."""
+    profile = member_profile(member)
+    organisation = profile.organisation if profile else None
+    if organisation is None:
+        return
+    if page.owner_organisation_id is None:
+        page.owner_organisation = organisation
+    if page.access_level == AccessLevel.RESTRICTED and not list(page.restricted_organisations.all()):
+        page.restricted_organisations = [organisation]
 
 
 @transaction.atomic
