@@ -15,7 +15,6 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header, http_date
 from django.views.decorators.http import require_safe
 from django.views.static import was_modified_since
-
 from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.documents.models import document_served

@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 
 from practices.models import City, Organisation, PracticeIndexPage, PracticePage, PracticePartner, PracticeSource
 from practices.models.vocabulary import Sector
-from tests.accounts.members import create_member
+from tests.accounts.members import create_member, create_staff
 
 
 @pytest.fixture(autouse=True)
@@ -118,11 +118,12 @@ def client_for(user):
 
 
 @pytest.fixture
-def viewers(insiders, editor):
-    """One client per kind of visitor."""
+def viewers(insiders):
+    """One client per kind of visitor: a member without clearance for restricted entries, a
+    member of the organisation they name, an editor of the Editors group (no superuser)."""
     return {
         "anonymous": client_for(None),
         "member": client_for(create_member("member@example.org")),
         "insider": client_for(create_member("insider@example.org", organisation=insiders)),
-        "editor": client_for(editor),
+        "editor": client_for(create_staff("media-editor")),
     }

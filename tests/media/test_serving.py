@@ -129,7 +129,7 @@ def test_a_practice_becoming_restricted_closes_its_files_at_once(practice_with_m
     assert viewers["insider"].get(image.file.url).status_code == 200
 
 
-def test_an_unused_upload_is_seen_by_its_uploader_and_editors_only(viewers, django_user_model):
+def test_an_unused_upload_is_seen_by_its_uploader_and_editors_only(viewers):
     from tests.accounts.members import create_member
 
     uploader = create_member("uploader@example.org")
