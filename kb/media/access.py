@@ -74,14 +74,14 @@ def _uploaded_by(user, obj):
 
 
 def _used_media_access(user, obj, request=None):
+    user = user or AnonymousUser()
     pages = list(pages_using(obj))
     if any(_page_open_to(AnonymousUser(), page) for page in pages):
         return MediaAccess(allowed=True, public=True)
     if is_editor(user) or _uploaded_by(user, obj):
         return MediaAccess(allowed=True, public=False)
-    if user is not None and user.is_authenticated:
-        return MediaAccess(allowed=any(_page_open_to(user, page, request) for page in pages), public=False)
-    return CLOSED
+    # Anonymous visitors too: one may have given a page's password in this session.
+    return MediaAccess(allowed=any(_page_open_to(user, page, request) for page in pages), public=False)
 
 
 def image_access(user, image, request=None):
@@ -90,6 +90,7 @@ def image_access(user, image, request=None):
 
 
 def document_access(user, document, request=None):
+    user = user or AnonymousUser()
     collection_restrictions = list(document.collection.get_view_restrictions())
     if collection_restrictions and not _restrictions_accept(collection_restrictions, user, request):
         return CLOSED

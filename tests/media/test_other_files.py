@@ -91,3 +91,20 @@ def test_the_web_server_can_send_the_file_after_the_check(practice_with_media, v
     assert picture["Content-Type"] == "image/png"
     assert viewers["member"].get(image.file.url).status_code == 403
     assert "X-Accel-Redirect" not in viewers["anonymous"].get(image.file.url)
+
+
+def test_a_visitor_who_gave_a_pages_password_sees_its_files(viewers, run_worker):
+    image, document = make_image("Venue plan photo"), make_document("Venue plan")
+    page = publish_standard_page("venue", image, document, run_worker)
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="harbour-2026",
+    )
+    visitor = viewers["anonymous"]
+    assert visitor.get(image.file.url).status_code == 302
+    visitor.post(f"/_util/authenticate_with_password/{restriction.pk}/{page.pk}/",
+                 {"password": "harbour-2026", "return_url": page.url})
+    assert visitor.get(page.url).status_code == 200
+    response = visitor.get(image.file.url)
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
+    assert viewers["member"].get(image.file.url).status_code == 403
