@@ -8,18 +8,18 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Uploaded files (MEDIA_URL) and documents (/documents/<id>/<name>), through the access
+    # check of kb.media in every environment; before Wagtail's document URLs.
+    path("", include("kb.media.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap),
-    path("", include("kb.media.urls")),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # English at the root, French under /fr/. Wagtail's page serving comes last: it catches
 # every path the patterns above did not.
