@@ -3,7 +3,6 @@
 Editors see only what `can_decide` allows them (deciders.py); the URLs of the admin are
 open to editors only (Wagtail checks the admin access first)."""
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -88,7 +87,9 @@ class DecideView(WagtailAdminTemplateMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         if not can_decide(request.user, self.access_request):
-            raise PermissionDenied
+            # A 403 page rather than Wagtail's redirect to the dashboard: the editor learns why.
+            self.template_name = "access_requests/admin/not_yours.html"
+            return self.render_to_response(self.get_context_data(), status=403)
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
