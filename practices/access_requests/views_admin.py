@@ -35,6 +35,8 @@ class AccessRequestIndexView(generic.IndexView):
     index_url_name = f"{NAMESPACE}:index"
     index_results_url_name = f"{NAMESPACE}:index_results"
     list_filter = ["status"]
+    search_fields = ["member__first_name", "member__last_name", "member__email", "page__title"]
+    search_backend_name = None  # the database, not a search index (requests are not indexed)
     paginate_by = 50
 
     @cached_property

@@ -152,6 +152,8 @@ def test_the_listing_puts_pending_first_and_filters_by_status(member_client, mem
     assert html.index(decide_url(pending)) < html.index(decide_url(granted))
     filtered = editor_client.get(LISTING, {"status": "granted"}).content.decode()
     assert decide_url(granted) in filtered and decide_url(pending) not in filtered
+    found = editor_client.get(reverse("access_requests_admin:index_results"), {"q": "Bea"}).content.decode()
+    assert decide_url(pending) in found and decide_url(granted) not in found
 
 
 def test_the_menu_counts_the_pending_requests_a_decider_may_decide(member_client, restricted_page, owner_client, other_editor_client):
