@@ -1,11 +1,11 @@
 """The member's side: the panel on a restricted entry, and asking for access."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages import get_messages
 from django.core import mail
 from django.template import Context, Template
 from django.test import RequestFactory
-from django.contrib.auth.models import AnonymousUser
 from wagtail.models import PageLogEntry
 
 from practices.access_requests import decisions
@@ -122,7 +122,7 @@ class TestPanel:
         assert 'method="post"' in html and "<textarea" in html and 'maxlength="2000"' in html
         assert "Why do you need access?" in html
 
-    def test_nobody_else_sees_anything(self, editor, restricted_page, django_user_model):
+    def test_nobody_else_sees_anything(self, editor, restricted_page):
         from kb.accounts.models import MemberProfile
         from tests.accounts.members import create_member
 

@@ -10,7 +10,7 @@ from practices.access_requests.deciders import can_decide
 from practices.access_requests.models import AccessRequest
 from tests.accounts.members import create_staff
 
-from .conftest import BODY_WORD, build_practice, logged_in
+from .conftest import BODY_WORD, build_practice
 
 LISTING = reverse("access_requests_admin:index")
 
