@@ -64,3 +64,18 @@ def test_a_member_sees_contacts_on_a_public_entry_and_a_visitor_does_not(client)
     assert "jo@example.org" not in client.get(page.url).content.decode()
     client.force_login(create_member())
     assert "jo@example.org" in client.get(page.url).content.decode()
+
+
+def test_an_uncleared_member_asks_for_access_from_the_entry_itself(client):
+    page = restricted()
+    client.force_login(create_member("asker@example.org"))
+    response = client.get(page.url)
+    html = response.content.decode()
+    assert response.status_code == 403 and "TLP:AMBER" in html
+    assert page.title not in html  # no public summary: not even the title
+    assert f'action="/practices/{page.pk}/request-access/"' in html
+
+    response = client.post(f"/practices/{page.pk}/request-access/", {"reason": "We run the same stations."}, follow=True)
+    html = response.content.decode()
+    assert response.redirect_chain[-1][0] == page.url
+    assert "awaits a decision" in html and 'class="messages"' in html
