@@ -22,8 +22,6 @@ FRENCH = {
     "access request": "demande d’accès",
     "access requests": "demandes d’accès",
     "Awaiting a decision": "En attente de décision",
-    "Granted": "Accordée",
-    "Refused": "Refusée",
     "practice": "pratique",
     "member": "membre",
     "why access is needed": "pourquoi l’accès est nécessaire",

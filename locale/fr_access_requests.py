@@ -5,7 +5,6 @@ FRENCH = {
     # Model (practices/access_requests/models.py)
     "Access requests": "Demandes d’accès",
     "Awaiting a decision": "En attente de décision",
-    "Granted": "Accordée",
     "why access is needed": "motif de la demande d’accès",
     "requested at": "date de la demande",
     "note to the member": "note au membre",
@@ -85,4 +84,7 @@ FRENCH = {
     "The editors who decide on the entry below have refused your request to read it.":
         "Les éditeurs qui décident pour la fiche ci-dessous ont refusé votre demande de lecture.",
     "Access request refused": "Demande d’accès refusée",
+    # pgettext("access request", ...): a request (demande) is feminine.
+    "access request\x04Granted": "Accordée",
+    "access request\x04Refused": "Refusée",
 }

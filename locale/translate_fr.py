@@ -333,7 +333,10 @@ def main():
     for message in catalog:
         if not message.id:
             continue
-        translation = french.get(message.id if isinstance(message.id, str) else tuple(message.id))
+        key = message.id if isinstance(message.id, str) else tuple(message.id)
+        if message.context:  # pgettext: the table writes "context\x04msgid", as gettext does
+            key = f"{message.context}\x04{message.id}"
+        translation = french.get(key)
         if translation is None:
             # makemessages guesses ("fuzzy") from similar strings: a guess is not a translation.
             if "fuzzy" in message.flags or not message.string or message.string == ("", ""):

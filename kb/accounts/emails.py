@@ -11,14 +11,17 @@ from django.utils import translation
 logger = logging.getLogger(__name__)
 
 
-def send_email(name, to, context, language=None):
-    """Send <name>_subject.txt and <name>_body.txt, rendered in the recipient's language.
+def send_email(name, to, context, language=None, folder="accounts/emails"):
+    """Send <folder>/<name>_subject.txt and <name>_body.txt, rendered in the recipient's
+    language; `context` may be a callable, evaluated in that language (for page URLs).
 
     Returns False when the mail server refused it: the decision that caused the e-mail is
     already saved, so the caller says so instead of failing."""
     with translation.override(language or settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string(f"accounts/emails/{name}_subject.txt", context).split())
-        body = render_to_string(f"accounts/emails/{name}_body.txt", context)
+        if callable(context):
+            context = context()
+        subject = " ".join(render_to_string(f"{folder}/{name}_subject.txt", context).split())
+        body = render_to_string(f"{folder}/{name}_body.txt", context)
     try:
         EmailMessage(subject, body, to=[to]).send()
     except (smtplib.SMTPException, OSError):

@@ -1,18 +1,11 @@
 """E-mails about access requests, rendered from templates/access_requests/emails/ in the
 recipient's language (the pattern of kb/accounts/emails.py)."""
 
-import logging
-import smtplib
-
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
+from kb.accounts.emails import send_email as send_account_email
 from kb.accounts.roles import member_profile
-
-logger = logging.getLogger(__name__)
 
 
 def language_of(user):
@@ -21,18 +14,13 @@ def language_of(user):
 
 
 def send_email(name, user, context):
-    """Returns False when the mail server refused it: the change that caused the e-mail is
-    already saved, so the caller says so instead of failing."""
-    with translation.override(language_of(user)):
-        context = {**context, "recipient": user, "page_url": context["access_request"].page.get_full_url()}
-        subject = " ".join(render_to_string(f"access_requests/emails/{name}_subject.txt", context).split())
-        body = render_to_string(f"access_requests/emails/{name}_body.txt", context)
-    try:
-        EmailMessage(subject, body, to=[user.email]).send()
-    except (smtplib.SMTPException, OSError):
-        logger.exception("The %s e-mail to %s could not be sent", name, user.email)
-        return False
-    return True
+    """Returns False when the mail server refused it (see kb.accounts.emails.send_email)."""
+
+    def localised_context():
+        return {**context, "recipient": user, "page_url": context["access_request"].page.get_full_url()}
+
+    return send_account_email(name, user.email, localised_context, language=language_of(user),
+                              folder="access_requests/emails")
 
 
 def decision_url(access_request):

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AccessRequest(models.Model):
@@ -12,8 +13,9 @@ class AccessRequest(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Awaiting a decision")
-        GRANTED = "granted", _("Granted")
-        REFUSED = "refused", _("Refused")
+        # "Granted"/"Refused" agree with "request" in French (accordée, refusée).
+        GRANTED = "granted", pgettext_lazy("access request", "Granted")
+        REFUSED = "refused", pgettext_lazy("access request", "Refused")
 
     page = models.ForeignKey(
         "practices.PracticePage", verbose_name=_("practice"), on_delete=models.CASCADE, related_name="access_requests"
