@@ -28,6 +28,7 @@ from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.models import VerifyNotAllowed
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.log_actions import log
 
 from practices.access import is_editor
 
@@ -75,10 +76,17 @@ class CodeForm(forms.Form):
         return code
 
 
-def wrong_code_message(device):
+def check_code(device, code):
+    """None if the code is right, else the message that says why not. django-otp throttles
+    a device after a wrong code (the wait doubles with each one): a guess is refused
+    unread until the wait is over."""
     allowed, details = device.verify_is_allowed()
-    if not allowed and (details or {}).get("reason") == VerifyNotAllowed.N_FAILED_ATTEMPTS:
-        return _("Too many wrong codes in a row. Wait a few seconds, then enter the code your app shows now.")
+    if not allowed:
+        if (details or {}).get("reason") == VerifyNotAllowed.N_FAILED_ATTEMPTS:
+            return _("Too many wrong codes in a row. Wait a few seconds, then enter the code your app shows now.")
+        return (details or {}).get("error_message") or _("This code cannot be checked now. Try again in a minute.")
+    if device.verify_token(code):
+        return None
     return _("This code is not the right one, or it has expired. Enter the code your app shows now.")
 
 
@@ -111,10 +119,10 @@ class SecondFactorView(View):
     def post(self, request):
         form = CodeForm(request.POST)
         if form.is_valid():
-            if self.device.verify_is_allowed()[0] and self.device.verify_token(form.cleaned_data["code"]):
+            if (error := check_code(self.device, form.cleaned_data["code"])) is None:
                 otp_login(request, self.device)
                 return redirect(safe_next(request))
-            form.add_error("code", wrong_code_message(self.device))
+            form.add_error("code", error)
         return self.render(form, status=400)
 
     def render(self, form, status=200):
@@ -146,12 +154,13 @@ class SecondFactorSetupView(View):
     def post(self, request):
         form = CodeForm(request.POST)
         if form.is_valid():
-            if self.device.verify_is_allowed()[0] and self.device.verify_token(form.cleaned_data["code"]):
+            if (error := check_code(self.device, form.cleaned_data["code"])) is None:
                 self.device.confirmed = True
                 self.device.save(update_fields=["confirmed"])
+                log(instance=request.user, action="accounts.set_up_two_factor", user=request.user)
                 otp_login(request, self.device)
                 return redirect(safe_next(request))
-            form.add_error("code", wrong_code_message(self.device))
+            form.add_error("code", error)
         return self.render(form, status=400)
 
     def render(self, form, status=200):
