@@ -24,6 +24,13 @@ class AccountAndAddressHandler(AxesDatabaseHandler):
             return max(address, settings.AXES_FAILURE_LIMIT)
         return address
 
+    def reset_user_attempts(self, request, credentials=None):
+        """A successful login clears the account's failures only: it proves nothing about the
+        address, where a guesser could otherwise clear their count with an account of their own."""
+        account_attempts, _address_attempts = self.filter_user_attempts(request, credentials)
+        count, _ = account_attempts.delete()
+        return count
+
 
 def typed_username(request, credentials):
     """The account as people type it: e-mail addresses in any case count as one."""

@@ -68,6 +68,16 @@ def test_a_successful_login_clears_the_failures(client):
     assert log_in(client, "ana@example.org").status_code == 302
 
 
+def test_a_guesser_cannot_clear_the_address_count_with_an_account_of_their_own(client):
+    create_member("mallory@example.org")
+    assert fail(client, "guess@example.org", "203.0.113.9", times=4) == [200] * 4
+    for n in range(15):
+        fail(client, f"guess{n}@example.org", "203.0.113.9")
+    assert log_in(client, "mallory@example.org", address="203.0.113.9").status_code == 302
+    client.post("/accounts/logout/")
+    assert fail(client, "another@example.org", "203.0.113.9") == [429]
+
+
 def test_the_lock_ends_after_the_cool_off(client):
     create_member("ana@example.org")
     assert fail(client, "ana@example.org", "192.0.2.1", times=5)[-1] == 429
