@@ -157,7 +157,7 @@ class SecondFactorSetupView(View):
             if (error := check_code(self.device, form.cleaned_data["code"])) is None:
                 self.device.confirmed = True
                 self.device.save(update_fields=["confirmed"])
-                log(instance=request.user, action="accounts.set_up_two_factor", user=request.user)
+                log(instance=self.device.user, action="accounts.set_up_two_factor", user=self.device.user)
                 otp_login(request, self.device)
                 return redirect(safe_next(request))
             form.add_error("code", error)
