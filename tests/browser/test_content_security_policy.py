@@ -17,11 +17,9 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
-def test_pages_and_the_admin_meet_the_content_security_policy(demo_content, live_server, page, settings,
-                                                               django_user_model):
+def test_pages_and_the_admin_meet_the_content_security_policy(demo_content, live_server, page, django_user_model):
     from practices.models import PracticePage
 
-    settings.WAGTAILADMIN_BASE_URL = live_server.url
     django_user_model.objects.create_superuser("edith", "edith@example.org", EDITOR_PASSWORD, first_name="Edith")
     practice = PracticePage.objects.live().filter(access_level="public").order_by("pk").first()
     violations = []
@@ -39,7 +37,6 @@ def test_pages_and_the_admin_meet_the_content_security_policy(demo_content, live
     visit("/")
     visit(practice.url)
     visit("/search/?q=cctv")
-    assert page.locator(".search-results, main").first.is_visible()
 
     page.goto(live_server.url + "/admin/login/")
     page.get_by_label("Username").fill("edith")
@@ -47,7 +44,6 @@ def test_pages_and_the_admin_meet_the_content_security_policy(demo_content, live
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(live_server.url + "/admin/")
     visit("/admin/")
-    assert page.get_by_role("heading", name="Dashboard").count() or page.locator("main").is_visible()
 
     visit(f"/admin/pages/{practice.pk}/edit/")
     # An inline form added by the page's JavaScript runs its chooser script (with the nonce).
