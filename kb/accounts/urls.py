@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from .forms import MemberAuthenticationForm, MemberPasswordResetForm
+from .two_factor import SecondFactorSetupView, SecondFactorView
 from .views import RegisterDoneView, RegisterView
 
 app_name = "accounts"
@@ -20,6 +21,8 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(next_page=HOME), name="logout"),
+    path("two-factor/", SecondFactorView.as_view(), name="two_factor"),
+    path("two-factor/set-up/", SecondFactorSetupView.as_view(), name="two_factor_setup"),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(

@@ -17,6 +17,12 @@ def register_membership_actions(actions):
     actions.register_action("accounts.register", _("Register"), _("Registered, awaiting approval"))
     actions.register_action("accounts.approve", _("Approve membership"), _("Membership approved"))
     actions.register_action("accounts.invite", _("Invite member"), _("Invited by e-mail, membership approved"))
+    actions.register_action(
+        "accounts.set_up_two_factor", _("Set up two-factor authentication"), _("Authenticator app set up")
+    )
+    actions.register_action(
+        "accounts.reset_two_factor", _("Reset two-factor authentication"), _("Authenticator removed by an administrator")
+    )
 
     @actions.register_action("accounts.refuse")
     class RefuseFormatter(LogFormatter):

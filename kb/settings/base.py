@@ -5,6 +5,7 @@ DATABASE_URL, ELASTICSEARCH_URL, SECRET_KEY, ALLOWED_HOSTS, MEDIA_ROOT, EMAIL_UR
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -19,12 +20,18 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_bool(name, default=False):
+    value = os.environ.get(name, "").strip().lower()
+    return default if not value else value in {"1", "true", "yes", "on"}
+
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
     "kb",
+    "kb.security",  # before Wagtail: its admin templates give inline scripts the CSP nonce
     "kb.accounts",
     "practices",
     "practices.submissions",
@@ -56,18 +63,28 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kb.security.csp.SiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "kb.accounts.two_factor.EditorsSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kb.urls"
@@ -152,11 +169,18 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # nothing reaches the internet at run time
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from another host (privacy, CSP)
 TAGGIT_CASE_INSENSITIVE = True
 
 # Accounts: the site's own login pages (kb/accounts); members never see the admin.
 # Members log in with their e-mail address; editors may still use their username.
-AUTHENTICATION_BACKENDS = ["kb.accounts.backends.EmailBackend", "django.contrib.auth.backends.ModelBackend"]
+# django-axes' backend comes first: it refuses a locked-out account or address before any
+# password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "kb.accounts.backends.EmailBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 # After logging in or out, the home page in the visitor's language (kb/accounts/urls.py).
 LOGIN_URL = "accounts:login"
 
@@ -177,3 +201,59 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "practices")
 # Background work (search indexing, e-mail) in a durable queue in the main database,
 # run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Security headers, sent by every environment so that dev and the tests meet what
+# production enforces (production.py adds HTTPS, HSTS and secure cookies).
+# Content-Security-Policy (django-csp): nothing from other hosts, no inline script. Wagtail's
+# admin gets nonces for its own few inline scripts and inline styles; a page may be framed
+# only by the preview panel (kb/security/csp.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:"],  # the admin previews uploads as blob: URLs
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow SAMEORIGIN themselves
+# Permissions-Policy (django-permissions-policy): no page of this site needs these features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture",
+        "encrypted-media", "geolocation", "gyroscope", "hid", "magnetometer", "microphone",
+        "midi", "payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# Login rate limiting (django-axes), on the site's login page and on /admin/login/ alike,
+# counted in the database so that every web process sees the same counts. An account is
+# locked after AXES_ACCOUNT_FAILURE_LIMIT failures from any address; an address after
+# AXES_FAILURE_LIMIT failures over any accounts (kb/accounts/lockout.py). A successful
+# login clears the count; `manage.py axes_reset` unlocks everyone.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("KB_LOGIN_FAILURES_PER_ACCOUNT", "5"))
+AXES_FAILURE_LIMIT = int(os.environ.get("KB_LOGIN_FAILURES_PER_ADDRESS", "20"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("KB_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "kb.accounts.lockout.AccountAndAddressHandler"
+AXES_USERNAME_CALLABLE = "kb.accounts.lockout.typed_username"
+AXES_CLIENT_IP_CALLABLE = "kb.accounts.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "kb.accounts.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+# Behind N reverse proxies that each append to X-Forwarded-For, the client's address is the
+# Nth entry from the right. 0: REMOTE_ADDR (no proxy, or one that rewrites it).
+KB_TRUSTED_PROXY_COUNT = int(os.environ.get("KB_TRUSTED_PROXY_COUNT", "0"))
+
+# Two-factor authentication for everyone with access to Wagtail's admin (django-otp, TOTP):
+# on in production, off by default elsewhere so that `make run` stays a one-step login.
+KB_EDITORS_REQUIRE_2FA = env_bool("KB_EDITORS_REQUIRE_2FA", default=False)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME

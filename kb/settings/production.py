@@ -11,12 +11,15 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 
+# The web server in front terminates HTTPS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-X_FRAME_OPTIONS = "DENY"
+# Editors prove a second factor before the admin (kb/accounts/two_factor.py); a deployment
+# may turn it off explicitly with KB_EDITORS_REQUIRE_2FA=false.
+KB_EDITORS_REQUIRE_2FA = env_bool("KB_EDITORS_REQUIRE_2FA", default=True)
+LANGUAGE_COOKIE_SECURE = True

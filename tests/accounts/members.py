@@ -3,7 +3,7 @@
     from tests.accounts.members import PASSWORD, create_member
     member = create_member()                      # approved, in Network members, city member
     pending = create_member("p@example.org", status=MemberProfile.Status.PENDING)
-    client.force_login(member)  # or client.login(username=member.email, password=PASSWORD)
+    client.force_login(member)  # or post to /accounts/login/: django-axes refuses client.login() (no request)
 """
 
 from django.contrib.auth import get_user_model
