@@ -66,6 +66,8 @@ def test_files_are_served_with_safe_headers(practice_with_media, viewers):
     assert picture["X-Content-Type-Options"] == "nosniff"
     assert "private" in picture["Cache-Control"] and "public" not in picture["Cache-Control"]
     assert "attachment" not in picture.get("Content-Disposition", "")
+    # A file opened on its own runs nothing (the site's policy must not replace this one).
+    assert picture["Content-Security-Policy"] == "default-src 'none'; sandbox"
 
     for url in (document.file.url, document.url):
         download = insider.get(url)
