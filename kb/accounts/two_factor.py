@@ -101,8 +101,38 @@ def confirmed_device(user):
     return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
 
 
+class CodeView(View):
+    """A page asking for a code of `self.device` (set by dispatch); a right code verifies the
+    session, after `code_accepted`."""
+
+    template_name = None
+
+    def get(self, request):
+        return self.render(CodeForm())
+
+    def post(self, request):
+        form = CodeForm(request.POST)
+        if form.is_valid():
+            if (error := check_code(self.device, form.cleaned_data["code"])) is None:
+                self.code_accepted()
+                otp_login(request, self.device)
+                return redirect(safe_next(request))
+            form.add_error("code", error)
+        return self.render(form, status=400)
+
+    def code_accepted(self):
+        pass
+
+    def get_context(self):
+        return {}
+
+    def render(self, form, status=200):
+        context = {"form": form, "next": safe_next(self.request, ""), **self.get_context()}
+        return render(request=self.request, template_name=self.template_name, context=context, status=status)
+
+
 @method_decorator(login_required, name="dispatch")
-class SecondFactorView(View):
+class SecondFactorView(CodeView):
     """The code page, after the password."""
 
     template_name = "accounts/two_factor.html"
@@ -113,25 +143,9 @@ class SecondFactorView(View):
             return redirect(f"{reverse('accounts:two_factor_setup')}?{urlencode({'next': safe_next(request)})}")
         return super().dispatch(request, *args, **kwargs)
 
-    def get(self, request):
-        return self.render(CodeForm())
-
-    def post(self, request):
-        form = CodeForm(request.POST)
-        if form.is_valid():
-            if (error := check_code(self.device, form.cleaned_data["code"])) is None:
-                otp_login(request, self.device)
-                return redirect(safe_next(request))
-            form.add_error("code", error)
-        return self.render(form, status=400)
-
-    def render(self, form, status=200):
-        return render(request=self.request, template_name=self.template_name, status=status,
-                      context={"form": form, "next": safe_next(self.request, "")})
-
 
 @method_decorator(login_required, name="dispatch")
-class SecondFactorSetupView(View):
+class SecondFactorSetupView(CodeView):
     """Adding an authenticator: a QR code and the secret as text, confirmed by a first code.
     Only for an account without one: replacing an authenticator takes an administrator
     (README, Security), so a stolen password cannot add a second one."""
@@ -148,27 +162,13 @@ class SecondFactorSetupView(View):
             )
         return super().dispatch(request, *args, **kwargs)
 
-    def get(self, request):
-        return self.render(CodeForm())
+    def code_accepted(self):
+        self.device.confirmed = True
+        self.device.save(update_fields=["confirmed"])
+        log(instance=self.device.user, action="accounts.set_up_two_factor", user=self.device.user)
 
-    def post(self, request):
-        form = CodeForm(request.POST)
-        if form.is_valid():
-            if (error := check_code(self.device, form.cleaned_data["code"])) is None:
-                self.device.confirmed = True
-                self.device.save(update_fields=["confirmed"])
-                log(instance=self.device.user, action="accounts.set_up_two_factor", user=self.device.user)
-                otp_login(request, self.device)
-                return redirect(safe_next(request))
-            form.add_error("code", error)
-        return self.render(form, status=400)
-
-    def render(self, form, status=200):
-        context = {
-            "form": form, "next": safe_next(self.request, ""),
-            "qr_code": qr_code_data_uri(self.device.config_url), "secret": readable_secret(self.device),
-        }
-        return render(request=self.request, template_name=self.template_name, context=context, status=status)
+    def get_context(self):
+        return {"qr_code": qr_code_data_uri(self.device.config_url), "secret": readable_secret(self.device)}
 
 
 def qr_code_data_uri(text):

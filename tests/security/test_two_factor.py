@@ -6,6 +6,7 @@ import time
 
 import pytest
 from django.test import Client, override_settings
+from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
@@ -169,3 +170,9 @@ def test_an_administrator_resets_a_lost_authenticator():
     client = Client()
     client.post("/accounts/login/", {"username": "otto", "password": PASSWORD})
     assert client.get("/admin/")["Location"].startswith(SETUP)
+
+
+def test_the_code_pages_send_an_anonymous_visitor_to_the_login_page(client):
+    for url in (reverse("accounts:two_factor"), reverse("accounts:two_factor_setup")):
+        response = client.get(url)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
