@@ -1,10 +1,9 @@
 import pytest
-from django.test import Client
 
 from kb.accounts.models import MemberProfile
 from practices.models import City, Organisation, PracticeIndexPage, PracticePage
 from practices.models.vocabulary import Sector
-from tests.accounts.members import create_member, create_staff
+from tests.accounts.members import create_member, create_staff, logged_in
 
 # A word only the protected body holds: seeing it means reading the entry.
 BODY_WORD = "Quillonwharf"
@@ -51,13 +50,6 @@ def owner_editor(harbour_authority):
 def other_editor(db):
     elsewhere = Organisation.objects.create(name="Rail Operator", slug="rail-operator", sector=Sector.PRIVATE)
     return create_organisation_editor("rail-editor", elsewhere)
-
-
-def logged_in(user):
-    """A browser of its own: `client` is shared by member_client and editor_client."""
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

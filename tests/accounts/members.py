@@ -8,6 +8,7 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import Client
 
 from kb.accounts.models import MemberProfile
 from kb.accounts.roles import EDITORS, NETWORK_MEMBERS
@@ -38,3 +39,11 @@ def create_staff(username, group=EDITORS, email=None):
     )
     user.groups.add(Group.objects.get(name=group))
     return user
+
+
+def logged_in(user):
+    """A browser of the user's own (pytest-django's `client` is one browser shared by the
+    member_client and editor_client fixtures)."""
+    client = Client()
+    client.force_login(user)
+    return client

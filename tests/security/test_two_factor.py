@@ -31,6 +31,14 @@ def wrong_code(device):
     return f"{(int(code(device)) + 1) % 10 ** device.digits:0{device.digits}d}"
 
 
+def editor_owing_a_code():
+    """An editor with a confirmed authenticator, past the password and not yet the code."""
+    device = TOTPDevice.objects.create(user=create_staff("otto"), name="phone", confirmed=True)
+    client = Client()
+    client.post("/accounts/login/", {"username": "otto", "password": PASSWORD})
+    return client, device
+
+
 def logged_in_editor(url="/accounts/login/"):
     create_staff("edith")
     client = Client()
@@ -112,9 +120,7 @@ def test_an_editor_with_an_authenticator_gives_a_code_after_the_password(login_u
 
 @REQUIRED
 def test_code_attempts_are_throttled():
-    device = TOTPDevice.objects.create(user=create_staff("otto"), name="phone", confirmed=True)
-    client = Client()
-    client.post("/accounts/login/", {"username": "otto", "password": PASSWORD})
+    client, device = editor_owing_a_code()
     response = client.post(CODE_PAGE, {"code": wrong_code(device)})
     assert response.status_code == 400 and "This code is not the right one" in response.content.decode()
     # Straight after a wrong code even the right one waits (django-otp doubles the delay
@@ -126,9 +132,7 @@ def test_code_attempts_are_throttled():
 
 @REQUIRED
 def test_the_code_page_goes_only_to_this_site():
-    device = TOTPDevice.objects.create(user=create_staff("otto"), name="phone", confirmed=True)
-    client = Client()
-    client.post("/accounts/login/", {"username": "otto", "password": PASSWORD})
+    client, device = editor_owing_a_code()
     response = client.post(CODE_PAGE, {"code": code(device), "next": "https://evil.example/"})
     assert response["Location"] == "/"
 

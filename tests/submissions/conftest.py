@@ -5,7 +5,7 @@ from PIL import Image
 
 from practices.models import City, Organisation
 from practices.models.vocabulary import Sector
-from tests.accounts.members import create_member, create_staff
+from tests.accounts.members import create_member, create_staff, logged_in
 
 
 @pytest.fixture
@@ -71,17 +71,9 @@ def image_bytes(format="JPEG", size=(64, 48), exif=None):
 @pytest.fixture
 def reviewer_client(editor):
     """The editor's own browser: `editor_client` shares `client` with `member_client`."""
-    from django.test import Client
-
-    client = Client()
-    client.force_login(editor)
-    return client
+    return logged_in(editor)
 
 
 @pytest.fixture
 def other_client(member):
-    from django.test import Client
-
-    client = Client()
-    client.force_login(create_member("other@example.org", city=member.member_profile.city))
-    return client
+    return logged_in(create_member("other@example.org", city=member.member_profile.city))
