@@ -72,11 +72,12 @@ def demo_content(live_server, django_db_blocker):
     return live_server
 
 
-def fill_registration(page, password, confirmation=None):
-    """The registration form, filled in as Léa Dubois of Amsterdam would (not sent)."""
+def fill_registration(page, email, password, confirmation=None):
+    """The registration form, filled in as Léa Dubois of Amsterdam would (not sent). Each
+    test registers its own address, so that one test's leftovers never fail another."""
     page.get_by_label("First name").fill("Léa")
     page.get_by_label("Last name").fill("Dubois")
-    page.get_by_label("E-mail address").fill("lea@example.org")
+    page.get_by_label("E-mail address").fill(email)
     page.get_by_label("Member organisation").select_option(label="Amsterdam (NL)")
     page.get_by_label("Your role").fill("Head of public safety")
     page.get_by_label("Password", exact=True).fill(password)

@@ -10,6 +10,10 @@ from .conftest import ARTEFACTS, fill_registration
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+# Names of this test's own: no other test can have left them behind.
+EDITOR = "edith-registration"
+MEMBER_EMAIL = "lea-registration@example.org"
+
 PASSWORD = "Harbour-lights-2026"
 
 
@@ -19,7 +23,7 @@ def no_horizontal_scroll(page):
 
 def test_register_wait_for_approval_then_log_in(demo_content, live_server, page, settings, django_user_model):
     settings.WAGTAILADMIN_BASE_URL = live_server.url
-    django_user_model.objects.create_superuser("edith", "edith@example.org", "Edith-password-2026", first_name="Edith")
+    django_user_model.objects.create_superuser(EDITOR, f"{EDITOR}@example.org", "Edith-password-2026", first_name="Edith")
 
     # A visitor on a phone finds "Register" in the header.
     page.set_viewport_size({"width": 390, "height": 844})
@@ -29,7 +33,7 @@ def test_register_wait_for_approval_then_log_in(demo_content, live_server, page,
     assert no_horizontal_scroll(page)
     header.get_by_role("link", name="Register").click()
 
-    fill_registration(page, PASSWORD, confirmation="not the same")
+    fill_registration(page, MEMBER_EMAIL, PASSWORD, confirmation="not the same")
     page.get_by_role("button", name="Register").click()
     # The mismatch is explained; what was typed is still there.
     assert page.get_by_text("The two password fields didn’t match.").is_visible()
@@ -44,25 +48,25 @@ def test_register_wait_for_approval_then_log_in(demo_content, live_server, page,
 
     # Before approval, logging in explains the wait.
     page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("E-mail address").fill("lea@example.org")
+    page.get_by_label("E-mail address").fill(MEMBER_EMAIL)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Log in").click()
     assert page.get_by_role("alert").inner_text().startswith("Your membership is awaiting approval.")
     page.screenshot(path=str(ARTEFACTS / "login-pending-phone.png"), full_page=True)
 
     # The editor follows the link of the e-mail, logs in and approves.
-    [notice] = [message for message in mail.outbox if message.to == ["edith@example.org"]]
+    [notice] = [message for message in mail.outbox if message.to == [f"{EDITOR}@example.org"]]
     review_url = re.search(r"http://\S+/admin/members/review/\d+/", notice.body).group(0)
     editor = page.context.browser.new_page()
     editor.goto(review_url)
-    editor.get_by_label("Username").fill("edith")
+    editor.get_by_label("Username").fill(EDITOR)
     editor.get_by_label("Password").fill("Edith-password-2026")
     editor.get_by_role("button", name="Sign in").click()
     editor.get_by_role("button", name="Approve the membership").click()
     editor.wait_for_url("**/admin/members/")
     assert "Léa Dubois (Amsterdam (NL)) is now a network member." in editor.content()
     editor.close()
-    assert "/accounts/login/" in mail.outbox[-1].body and mail.outbox[-1].to == ["lea@example.org"]
+    assert "/accounts/login/" in mail.outbox[-1].body and mail.outbox[-1].to == [MEMBER_EMAIL]
 
     # The member logs in and finds the member links; logging out is a button.
     page.get_by_label("Password").fill(PASSWORD)

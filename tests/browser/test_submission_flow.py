@@ -15,6 +15,10 @@ from .conftest import ARTEFACTS, fill_registration
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+# Names of this test's own: no other test can have left them behind.
+EDITOR = "edith-submission"
+MEMBER_EMAIL = "lea-submission@example.org"
+
 PASSWORD = "Harbour-lights-2026"
 EDITOR_PASSWORD = "Edith-password-2026"
 TITLE = "Zebrafish quay radio alert network"
@@ -31,7 +35,7 @@ def editor_page(page, url):
     editor.set_default_timeout(15_000)
     editor.goto(url)
     if "/login/" in editor.url:
-        editor.get_by_label("Username").fill("edith")
+        editor.get_by_label("Username").fill(EDITOR)
         editor.get_by_label("Password").fill(EDITOR_PASSWORD)
         editor.get_by_role("button", name="Sign in").click()
     return editor
@@ -59,21 +63,21 @@ def workflow_action(editor, live_server, page_id, label, comment=None):
 def test_member_submits_editor_requests_changes_then_publishes(demo_content, live_server, page, settings,
                                                               django_user_model):
     settings.WAGTAILADMIN_BASE_URL = live_server.url
-    django_user_model.objects.create_superuser("edith", "edith@example.org", EDITOR_PASSWORD, first_name="Edith")
+    django_user_model.objects.create_superuser(EDITOR, f"{EDITOR}@example.org", EDITOR_PASSWORD, first_name="Edith")
 
     # Registration, approved by the editor from the e-mail's link.
     page.goto(live_server.url + "/accounts/register/")
-    fill_registration(page, PASSWORD)
+    fill_registration(page, MEMBER_EMAIL, PASSWORD)
     page.get_by_role("button", name="Register").click()
     page.wait_for_url("**/accounts/register/done/")
-    [notice] = [message for message in mail.outbox if message.to == ["edith@example.org"]]
+    [notice] = [message for message in mail.outbox if message.to == [f"{EDITOR}@example.org"]]
     editor = editor_page(page, re.search(r"http://\S+/admin/members/review/\d+/", notice.body).group(0))
     editor.get_by_role("button", name="Approve the membership").click()
     editor.wait_for_url("**/admin/members/")
 
     # The member logs in and submits a case study with a photo.
     page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("E-mail address").fill("lea@example.org")
+    page.get_by_label("E-mail address").fill(MEMBER_EMAIL)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Log in").click()
     page.wait_for_url(live_server.url + "/")
@@ -95,14 +99,14 @@ def test_member_submits_editor_requests_changes_then_publishes(demo_content, liv
     page.get_by_role("button", name="Submit for review").click()
     page.wait_for_url("**/submitted/")
     assert page.get_by_role("heading", name="Case study submitted").is_visible()
-    case_study = CaseStudy.objects.get(owner__email="lea@example.org")
+    case_study = CaseStudy.objects.get(owner__email=MEMBER_EMAIL)
     assert case_study.images.count() == 1
     page_id = case_study.page_id
 
     # The editor asks for changes; the member reads the comment, edits and resubmits.
     workflow_action(editor, live_server, page_id, "Request changes", comment="Please add the start year.")
     assert status_of(case_study) == CaseStudy.Status.CHANGES_REQUESTED
-    assert any("Please add the start year." in m.body for m in mail.outbox if m.to == ["lea@example.org"])
+    assert any("Please add the start year." in m.body for m in mail.outbox if m.to == [MEMBER_EMAIL])
     page.goto(live_server.url + "/my/case-studies/")
     assert page.get_by_text("Please add the start year.").is_visible()
     page.get_by_role("link", name="Edit").click()
