@@ -15,7 +15,8 @@ import time
 from django.db.models import Q
 
 from search.analysis import analyse
-from search.engines.terms import FIELD_WEIGHTS, PHRASE_JOIN, compile_query, document_fields
+from search.analysis import FIELD_WEIGHTS, document_fields
+from search.engines.terms import PHRASE_JOIN, compile_query
 
 
 class RawFloor:

@@ -9,6 +9,7 @@ because practitioners search across languages.
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import filterfalse
 from pathlib import Path
@@ -111,13 +112,72 @@ def analyse(text, language):
     return stems
 
 
-def query_terms(text):
-    """Each query word as the set of its stems in both languages, stop words removed."""
-    return [
-        {stem(word, language) for language in LANGUAGES}
-        for word in words(text)
-        if word not in STOP_WORDS
-    ]
+# How much an occurrence counts in each part of an entry, on every engine: title over
+# summary over topics, places and partners ("extra") over body.
+FIELD_WEIGHTS = {"title": 10.0, "summary": 4.0, "body": 1.0, "extra": 3.0}
+
+
+def document_fields(document):
+    """The weighted parts of an indexed document (FIELD_WEIGHTS), as text."""
+    return {
+        "title": document["title"],
+        "summary": document["summary"],
+        "body": document["body"],
+        "extra": " ".join(document["topics"] + document["city_names"] + document["partner_names"]),
+    }
+
+
+LONGEST_PHRASE = 6
+
+
+@dataclass(frozen=True)
+class QueryUnit:
+    """One thing a query asks for: a word, or a run of words that is a phrase of the
+    synonym file (then `group` holds every phrase of its line). Every engine requires
+    each unit of a query, and falls back to any unit when no entry the viewer may see has
+    them all (whatever facets and years are selected: a filter narrows the answer, it
+    does not change which words are required)."""
+
+    words: tuple  # folded, stop words removed
+    stems: frozenset  # of a word: its stems in both languages
+    group: tuple = None
+
+
+def query_units(text):
+    """The units of a query, longest synonym phrase first; [] when only stop words remain.
+    Nothing a user types is interpreted as an operator."""
+    folded = [word for word in words(text) if word not in STOP_WORDS]
+    stems_per_word = [{stem(word, language) for language in LANGUAGES} for word in folded]
+    units, position = [], 0
+    synonyms = _synonym_index()
+    while position < len(folded):
+        match = None
+        for length in range(min(LONGEST_PHRASE, len(folded) - position), 0, -1):
+            for phrase_stems, group in synonyms.get(length, []):
+                if all(phrase_stems[i] & stems_per_word[position + i] for i in range(length)):
+                    match = (length, group)
+                    break
+            if match:
+                break
+        length, group = match or (1, None)
+        span = slice(position, position + length)
+        units.append(QueryUnit(words=tuple(folded[span]), stems=frozenset().union(*stems_per_word[span]), group=group))
+        position += length
+    return units
+
+
+@lru_cache(maxsize=1)
+def _synonym_index():
+    """Synonym phrases by length in words, each word as its set of stems."""
+    index = {}
+    for group in synonym_groups():
+        for phrase in group:
+            folded = [w for w in words(phrase) if w not in STOP_WORDS]
+            if folded:
+                index.setdefault(len(folded), []).append(
+                    ([{stem(w, lang) for lang in LANGUAGES} for w in folded], tuple(group))
+                )
+    return index
 
 
 @lru_cache(maxsize=1)

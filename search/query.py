@@ -20,6 +20,9 @@ MAX_TEXT_LENGTH = 500
 MAX_PAGE = 1000
 MAX_PAGE_SIZE = 50
 MAX_VALUES_PER_FILTER = 30
+# Every engine offers a spelling correction ("did you mean") when a text query has fewer
+# hits than this.
+DID_YOU_MEAN_BELOW = 3
 
 # Filter name on the query (and in the URL) -> field name in the indexed document.
 FILTER_FIELDS = {

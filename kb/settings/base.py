@@ -1,7 +1,7 @@
 """Settings shared by every environment.
 
 All configuration comes from environment variables, read here once (see README):
-DATABASE_URL, ELASTICSEARCH_URL, SECRET_KEY, ALLOWED_HOSTS, MEDIA_ROOT, EMAIL_URL.
+DATABASE_URL, ELASTICSEARCH_URL, OPENSEARCH_URL, SECRET_KEY, ALLOWED_HOSTS, MEDIA_ROOT, EMAIL_URL.
 """
 
 import os
@@ -117,8 +117,11 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Unset: the embedded search engine (issue 3) answers; set: an Elasticsearch cluster.
+# Search: an Elasticsearch cluster (ELASTICSEARCH_URL) or an OpenSearch cluster
+# (OPENSEARCH_URL), each one or several comma-separated node addresses; neither set: the
+# embedded engine answers, with no server.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
 
 _email = dj_email_url.parse(os.environ.get("EMAIL_URL", "console:"))
 EMAIL_BACKEND = _email["EMAIL_BACKEND"]

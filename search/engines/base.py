@@ -20,6 +20,17 @@ class Suggestion:
     url: str = ""
 
 
+SUGGESTION_KINDS = ("practice", "city", "topic")
+
+
+def mix_suggestions(suggestions, limit):
+    """Practices first, then cities and topics, without practice titles crowding the
+    others out: every engine returns its suggestions through this."""
+    practices = [s for s in suggestions if s.kind == "practice"]
+    others = [s for s in suggestions if s.kind != "practice"]
+    return (practices[: max(limit - len(others), limit // 2)] + others)[:limit]
+
+
 class SearchEngine(ABC):
     name = "base"
 

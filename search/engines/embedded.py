@@ -30,13 +30,13 @@ from pathlib import Path
 
 import numpy as np
 
-from ..analysis import STOP_WORDS, words
-from ..query import FILTER_FIELDS
+from ..analysis import STOP_WORDS, document_fields, words
+from ..query import DID_YOU_MEAN_BELOW, FILTER_FIELDS
 from ..results import EngineResults, Hit
 from .arrays import ArraysBuilder, IndexArrays
-from .base import EngineUnavailable, SearchEngine, Suggestion
+from .base import SUGGESTION_KINDS, EngineUnavailable, SearchEngine, Suggestion, mix_suggestions
 from .snippets import highlight
-from .terms import CompiledQuery, analyse_documents, analysis_version, compile_query, document_fields, weighted_terms
+from .terms import CompiledQuery, analyse_documents, analysis_version, compile_query, weighted_terms
 
 FACET_FIELDS = tuple(FILTER_FIELDS.values())
 INDEXED_PAIRS = FACET_FIELDS + ("access_level",)
@@ -289,7 +289,8 @@ class EmbeddedEngine(SearchEngine):
             return EngineResults(hits=[], total=0, facets={field: {} for field in FACET_FIELDS})
         with _read_transaction(connection):
             arrays = self._load_arrays(connection)
-            base = arrays.alive & self._access_mask(arrays, query.access_levels)
+            visible = arrays.alive & self._access_mask(arrays, query.access_levels)
+            base = visible.copy()
             if query.year_from is not None or query.year_to is not None:
                 base &= arrays.years(query.year_from, query.year_to)
             scores = np.zeros(arrays.size, dtype=np.float32)
@@ -299,7 +300,7 @@ class EmbeddedEngine(SearchEngine):
                 if compiled is None:
                     base[:] = False
                 else:
-                    matched, scores = self._match(connection, arrays, compiled)
+                    matched, scores = self._match(connection, arrays, compiled, scope=visible)
                     base &= matched
                     marked = compiled.highlight
             filter_masks = {field: arrays.any_of(field, values) for field, values in query.filters.items()}
@@ -318,7 +319,7 @@ class EmbeddedEngine(SearchEngine):
             page = self._page(arrays, positions, scores, query)
             hits = self._hits(connection, arrays, page, scores, marked)
             suggestion = None
-            if query.text and len(positions) < 3:
+            if query.text and len(positions) < DID_YOU_MEAN_BELOW:
                 suggestion = self._did_you_mean(connection, query.text, query.access_levels)
         return EngineResults(hits=hits, total=len(positions), facets=facets, suggestion=suggestion)
 
@@ -326,9 +327,10 @@ class EmbeddedEngine(SearchEngine):
     def _access_mask(arrays, access_levels):
         return arrays.any_of("access_level", access_levels)
 
-    def _match(self, connection, arrays, compiled):
-        """Documents with a term of every clause (or, if none has, of any clause), and
-        their bm25 scores summed over the query's terms."""
+    def _match(self, connection, arrays, compiled, scope=None):
+        """Documents with a term of every clause (or, if none in `scope` has, of any
+        clause), and their bm25 scores summed over the query's terms. The scope is what the
+        viewer may see, facets and years aside (the rule of search.analysis.QueryUnit)."""
         postings = self._postings(connection, arrays, compiled.terms)
         scores = np.zeros(arrays.size, dtype=np.float32)
         clause_masks = []
@@ -340,9 +342,10 @@ class EmbeddedEngine(SearchEngine):
                     mask[slots] = True
                     scores[slots] += arrays.bm25(slots, weights)
             clause_masks.append(mask)
-        matched = np.logical_and.reduce(clause_masks) & arrays.alive
+        scope = arrays.alive if scope is None else scope
+        matched = np.logical_and.reduce(clause_masks) & scope
         if len(clause_masks) > 1 and not matched.any():
-            matched = np.logical_or.reduce(clause_masks) & arrays.alive
+            matched = np.logical_or.reduce(clause_masks) & scope
         return matched, scores
 
     @staticmethod
@@ -447,18 +450,14 @@ class EmbeddedEngine(SearchEngine):
             [expression, *levels],
         ).fetchall()
         seen, suggestions = set(), []
-        kind_order = {"practice": 0, "city": 1, "topic": 2}
+        kind_order = {kind: rank for rank, kind in enumerate(SUGGESTION_KINDS)}
         for text_value, kind, url in sorted(rows, key=lambda r: (kind_order[r[1]], len(r[0]))):
             key = (kind, text_value.casefold())
             if key in seen:
                 continue
             seen.add(key)
             suggestions.append(Suggestion(text=text_value, kind=kind, url=url))
-        # A mix of kinds: practices first, but cities and topics are not crowded out.
-        practices = [s for s in suggestions if s.kind == "practice"]
-        others = [s for s in suggestions if s.kind != "practice"]
-        mixed = practices[: max(limit - len(others), limit // 2)] + others
-        return mixed[:limit]
+        return mix_suggestions(suggestions, limit)
 
     def related(self, practice_id, access_levels, limit=4):
         """Practices sharing a theme, best first: shared target types, shared themes, then

@@ -17,26 +17,25 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..analysis import LANGUAGES, STOP_WORDS, SYNONYMS_FILE, analyse, query_terms, stem, synonym_groups, words
+from ..analysis import (
+    FIELD_WEIGHTS,
+    LANGUAGES,
+    STOP_WORDS,
+    SYNONYMS_FILE,
+    analyse,
+    document_fields,
+    query_units,
+    stem,
+    synonym_groups,
+    words,
+)
 
-# Weights of the fields; "extra" holds topics, city and partner names.
-FIELD_WEIGHTS = {"title": 10.0, "summary": 4.0, "body": 1.0, "extra": 3.0}
 PHRASE_JOIN = "_"
-LONGEST_PHRASE = 6
 
 
 def analysis_version():
     """Changes when the synonym file changes: an index built with another one is stale."""
     return hashlib.sha256(SYNONYMS_FILE.read_bytes()).hexdigest()[:16]
-
-
-def document_fields(document):
-    return {
-        "title": document["title"],
-        "summary": document["summary"],
-        "body": document["body"],
-        "extra": " ".join(document["topics"] + document["city_names"] + document["partner_names"]),
-    }
 
 
 def analyse_documents(documents):
@@ -109,51 +108,24 @@ class CompiledQuery:
 
 
 def compile_query(text):
-    """The clauses of a query, or None when nothing is left to search (only stop words).
-
-    A run of words that forms a phrase of the synonym file is replaced by the terms of its
-    whole group; any other word by its stems in both languages. Nothing a user types is
-    interpreted as an operator: terms are looked up, never parsed.
-    """
-    stems_per_word = query_terms(text)
-    if not stems_per_word:
+    """The clauses of a query (search.analysis.query_units), or None when nothing is left
+    to search (only stop words): a synonym phrase becomes the terms of its whole group, any
+    other word its stems in both languages."""
+    units = query_units(text)
+    if not units:
         return None
-    clauses, highlight, position = [], set(), 0
-    synonyms = _synonym_index()
-    while position < len(stems_per_word):
-        match = None
-        for length in range(min(LONGEST_PHRASE, len(stems_per_word) - position), 0, -1):
-            for phrase_stems, group in synonyms.get(length, []):
-                if all(phrase_stems[i] & stems_per_word[position + i] for i in range(length)):
-                    match = (length, group)
-                    break
-            if match:
-                break
-        if match:
-            length, group = match
-            alternatives = set()
-            for phrase in group:
-                for language in LANGUAGES:
-                    stems = _phrase_stems(phrase, language)
-                    if stems:
-                        alternatives.add(PHRASE_JOIN.join(stems))
-                        highlight.update(stems)
-            clauses.append(frozenset(alternatives))
-            position += length
-        else:
-            clauses.append(frozenset(stems_per_word[position]))
-            highlight |= stems_per_word[position]
-            position += 1
+    clauses, highlight = [], set()
+    for unit in units:
+        if unit.group is None:
+            clauses.append(unit.stems)
+            highlight |= unit.stems
+            continue
+        alternatives = set()
+        for phrase in unit.group:
+            for language in LANGUAGES:
+                stems = _phrase_stems(phrase, language)
+                if stems:
+                    alternatives.add(PHRASE_JOIN.join(stems))
+                    highlight.update(stems)
+        clauses.append(frozenset(alternatives))
     return CompiledQuery(clauses=tuple(clauses), highlight=frozenset(highlight))
-
-
-@lru_cache(maxsize=1)
-def _synonym_index():
-    """Synonym phrases by length in words, each word as its set of stems."""
-    index = {}
-    for group in synonym_groups():
-        for phrase in group:
-            folded = [w for w in words(phrase) if w not in STOP_WORDS]
-            if folded:
-                index.setdefault(len(folded), []).append(([{stem(w, lang) for lang in LANGUAGES} for w in folded], group))
-    return index

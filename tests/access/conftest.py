@@ -7,9 +7,7 @@ title and summary) and field is ttl (title and slug), sum (summary), bod (body),
 or con (contact). The words survive the analysers unchanged (no stemmable suffix).
 """
 
-import os
 import re
-import uuid
 from dataclasses import dataclass, field
 
 import pytest
@@ -22,6 +20,7 @@ from practices.models.practice import PracticePartner, PracticeSource
 from search.documents import build_document, practices_for_indexing
 from search.engines import get_engine
 from tests.accounts.members import create_member, create_staff
+from tests.engines import ENGINES, use_engine
 
 TIERS = {"pub": "public", "net": "network", "res": "restricted", "tea": "restricted"}
 FIELDS = ("ttl", "sum", "bod", "prt", "tag", "att", "con")
@@ -101,24 +100,12 @@ def _page(index, tier, city, organisation, cleared_organisation, document):
     return page
 
 
-@pytest.fixture(params=["embedded", "elasticsearch"])
+@pytest.fixture(params=ENGINES)
 def search_engine_name(request, settings, tmp_path):
-    """The world is searched on the embedded engine, and on Elasticsearch when
-    ELASTICSEARCH_URL names a cluster."""
-    if request.param == "elasticsearch":
-        url = os.environ.get("ELASTICSEARCH_URL")
-        if not url:
-            pytest.skip("ELASTICSEARCH_URL is not set: the Elasticsearch leg needs a real cluster")
-        settings.ELASTICSEARCH_URL = url
-        settings.SEARCH_INDEX_PREFIX = f"test-leaks-{uuid.uuid4().hex[:8]}"
-    else:
-        settings.ELASTICSEARCH_URL = ""
-        settings.SEARCH_EMBEDDED_DIR = tmp_path / "leak-index"
-    get_engine.cache_clear()
+    """The world is searched on every engine (tests/engines.py)."""
+    remove = use_engine(request.param, settings, tmp_path / "leak-index")
     yield request.param
-    if request.param == "elasticsearch":
-        get_engine().drop()
-    get_engine.cache_clear()
+    remove()
 
 
 @pytest.fixture

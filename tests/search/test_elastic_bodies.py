@@ -1,28 +1,29 @@
-"""The Elasticsearch engine without a cluster: the exact request bodies it sends, and the
-conversion of recorded responses. Every expected body is a literal (or a JSON file under
-pinned/) written from what the request must be: a change to one is a change to what the
-cluster receives, so it must be deliberate.
+"""The Elasticsearch family without a cluster: the rules its request bodies encode, and
+the reading of recorded responses. The OpenSearch leg of `make test` sends these same
+bodies to a real cluster (tests/engines.py); these tests say what each part of a body is
+for, so that a change to one is deliberate.
 """
 
 import json
 from pathlib import Path
 
 import pytest
-from elastic_transport import ApiResponseMeta, HttpHeaders, NodeConfig
 
-from search.engines import elastic
+from search.analysis import query_units
 from search.engines.base import EngineUnavailable, Suggestion
-from search.engines.elastic import (
-    ElasticsearchEngine,
-    alias_swap_actions,
-    index_settings_and_mappings,
+from search.engines.elastic import elasticsearch_engine, opensearch_engine
+from search.engines.elastic.bodies import (
+    ALL,
+    ANY,
+    FACET_FIELDS,
+    FACET_PAGE,
+    facet_page_body,
     related_body,
-    results_from_response,
     search_body,
-    source_of,
     suggest_body,
-    suggestions_from_response,
 )
+from search.engines.elastic.mapping import index_settings_and_mappings, source_of
+from search.engines.elastic.responses import facet_page, results_from_response, suggestions_from_response
 from search.query import PracticeQuery
 from search.results import EngineResults, Hit
 
@@ -33,21 +34,18 @@ ACCESS_MEMBER = {"terms": {"access_level": ["public", "network"]}}
 THEMES = {"terms": {"themes": ["prevention", "protection"]}}
 EUROPE = {"terms": {"region": ["europe"]}}
 IMPACT = {"terms": {"evidence_level": ["impact-evaluation"]}}
-TEXT_FIELDS = [
-    "title^5", "title.fr^5", "title.en^5",
-    "topics^3", "topics.fr^3", "topics.en^3",
-    "city_names^3",
-    "summary^2", "summary.fr^2", "summary.en^2",
-    "partner_names^2",
-    "body", "body.fr", "body.en",
-]
-HIT_SOURCE = ["id", "title", "url", "city_name", "country", "themes", "evidence_level", "language", "summary"]
+
+
+def body_of(query, require=ALL):
+    return search_body(query, query_units(query.text), require)
 
 
 def facet(field, *others):
-    """The expected aggregation of one facet: a filter holding the other selections."""
+    """The expected aggregation of one facet: a filter holding the other selections, and
+    the facet's values a page at a time."""
     selection = {"bool": {"filter": list(others)}} if others else {"match_all": {}}
-    return {"filter": selection, "aggs": {"values": {"terms": {"field": field, "size": 100}}}}
+    composite = {"size": FACET_PAGE, "sources": [{"value": {"terms": {"field": field}}}]}
+    return {"filter": selection, "aggs": {"values": {"composite": composite}}}
 
 
 @pytest.fixture
@@ -105,187 +103,88 @@ def test_every_field_of_build_document_is_mapped():
     document_keys = set(build_document(PracticePage.objects.live().first()))
     mapped = set(index_settings_and_mappings()["mappings"]["properties"])
     assert document_keys <= mapped
-    assert mapped - document_keys == {"spelling", "suggest_practice", "suggest_city", "suggest_topic"}
+    assert mapped - document_keys == {
+        "spelling", "text_fr", "text_en", "suggest_words", "suggest_practice", "suggest_city", "suggest_topic",
+    }
 
 
-def test_source_adds_one_completion_input_per_kind():
+def test_the_matched_text_repeats_each_part_by_its_weight_in_the_entry_language():
+    document = {
+        "id": 3, "language": "fr", "title": "Titre", "summary": "Résumé", "body": "Corps",
+        "topics": ["CCTV"], "city_names": ["Nice"], "partner_names": ["SNCF"],
+    }
+    source = source_of(document)
+    assert "text_en" not in source
+    assert source["text_fr"] == ["Titre"] * 10 + ["Résumé"] * 4 + ["Corps"] + ["CCTV Nice SNCF"] * 3
+    assert index_settings_and_mappings()["mappings"]["_source"] == {"excludes": ["text_en", "text_fr"]}
+
+
+def test_did_you_mean_reads_the_words_of_titles_summaries_topics_and_cities():
+    properties = index_settings_and_mappings()["mappings"]["properties"]
+    assert {name for name, spec in properties.items() if spec.get("copy_to") == "spelling"} == {
+        "title", "summary", "topics", "city_names",
+    }
+
+
+def test_source_adds_the_suggestion_inputs_of_each_kind():
     document = {
         "id": 7,
+        "language": "fr",
+        "summary": "",
+        "body": "",
+        "partner_names": [],
         "title": "Vidéoprotection de la gare",
+        "url": "/practices/gare/",
         "city_names": ["Nice", "Antibes", "Nice"],
         "topics": ["CCTV", "transport"],
         "access_level": "public",
     }
-    assert source_of(document) == {
-        "id": 7,
-        "title": "Vidéoprotection de la gare",
-        "city_names": ["Nice", "Antibes", "Nice"],
-        "topics": ["CCTV", "transport"],
-        "access_level": "public",
-        "suggest_practice": ["Vidéoprotection de la gare"],
-        "suggest_city": ["Nice", "Antibes"],
-        "suggest_topic": ["CCTV", "transport"],
-    }
+    source = source_of(document)
+    assert source["suggest_words"] == ["Vidéoprotection de la gare", "Nice", "Antibes", "CCTV", "transport"]
+    assert source["suggest_practice"] == ["videoprotection de la gare\x1fVidéoprotection de la gare\x1f/practices/gare/"]
+    assert source["suggest_city"] == ["nice\x1fNice", "antibes\x1fAntibes"]
+    assert source["suggest_topic"] == ["cctv\x1fCCTV", "transport\x1ftransport"]
 
 
-# 2. The whole search request ------------------------------------------------------------
+# 2. The search request ------------------------------------------------------------------
 
 
-def test_full_text_search_with_filters_page_two_is_pinned(member_query):
-    assert search_body(member_query) == {
-        "query": {
-            "bool": {
-                "must": [
-                    {
-                        "multi_match": {
-                            "query": "vidéoprotection gare",
-                            "fields": TEXT_FIELDS,
-                            "type": "best_fields",
-                            "tie_breaker": 0.3,
-                        }
-                    }
-                ],
-                "filter": [
-                    {"terms": {"access_level": ["public", "network"]}},
-                    {"range": {"start_year": {"lte": 2020}}},
-                    {
-                        "bool": {
-                            "should": [
-                                {"range": {"end_year": {"gte": 2015}}},
-                                {"bool": {"must_not": [{"exists": {"field": "end_year"}}]}},
-                            ],
-                            "minimum_should_match": 1,
-                        }
-                    },
-                ],
-            }
-        },
-        "post_filter": {
-            "bool": {
-                "filter": [
-                    {"terms": {"themes": ["prevention", "protection"]}},
-                    {"terms": {"region": ["europe"]}},
-                    {"terms": {"evidence_level": ["impact-evaluation"]}},
-                ]
-            }
-        },
-        "aggs": {
-            "themes": {
-                "filter": {"bool": {"filter": [EUROPE, IMPACT]}},
-                "aggs": {"values": {"terms": {"field": "themes", "size": 100}}},
-            },
-            "cities": {
-                "filter": {"bool": {"filter": [THEMES, EUROPE, IMPACT]}},
-                "aggs": {"values": {"terms": {"field": "cities", "size": 100}}},
-            },
-            "country": {
-                "filter": {"bool": {"filter": [THEMES, EUROPE, IMPACT]}},
-                "aggs": {"values": {"terms": {"field": "country", "size": 100}}},
-            },
-            "region": {
-                "filter": {"bool": {"filter": [THEMES, IMPACT]}},
-                "aggs": {"values": {"terms": {"field": "region", "size": 100}}},
-            },
-            "target_types": {
-                "filter": {"bool": {"filter": [THEMES, EUROPE, IMPACT]}},
-                "aggs": {"values": {"terms": {"field": "target_types", "size": 100}}},
-            },
-            "partner_sectors": {
-                "filter": {"bool": {"filter": [THEMES, EUROPE, IMPACT]}},
-                "aggs": {"values": {"terms": {"field": "partner_sectors", "size": 100}}},
-            },
-            "partnership_models": {
-                "filter": {"bool": {"filter": [THEMES, EUROPE, IMPACT]}},
-                "aggs": {"values": {"terms": {"field": "partnership_models", "size": 100}}},
-            },
-            "evidence_level": {
-                "filter": {"bool": {"filter": [THEMES, EUROPE]}},
-                "aggs": {"values": {"terms": {"field": "evidence_level", "size": 100}}},
-            },
-            "status": {
-                "filter": {"bool": {"filter": [THEMES, EUROPE, IMPACT]}},
-                "aggs": {"values": {"terms": {"field": "status", "size": 100}}},
-            },
-            "language": {
-                "filter": {"bool": {"filter": [THEMES, EUROPE, IMPACT]}},
-                "aggs": {"values": {"terms": {"field": "language", "size": 100}}},
-            },
-        },
-        "highlight": {
-            "fields": {"summary.fr": {}, "summary.en": {}, "body.fr": {}, "body.en": {}},
-            "encoder": "html",
-            "pre_tags": ["<mark>"],
-            "post_tags": ["</mark>"],
-            "number_of_fragments": 1,
-            "fragment_size": 200,
-            "order": "score",
-        },
-        "sort": [
-            "_score",
-            {"published_at": {"order": "desc", "missing": "_last"}},
-            {"id": {"order": "desc"}},
-        ],
-        "from": 10,
-        "size": 10,
-        "track_total_hits": True,
-        "_source": HIT_SOURCE,
-        "suggest": {
-            "did_you_mean": {
-                "text": "vidéoprotection gare",
-                "phrase": {
-                    "field": "spelling",
-                    "size": 1,
-                    "gram_size": 3,
-                    "max_errors": 2,
-                    "direct_generator": [{"field": "spelling", "suggest_mode": "always", "min_word_length": 3}],
-                    "collate": {
-                        "query": {
-                            "source": {
-                                "bool": {
-                                    "must": [
-                                        {
-                                            "match": {
-                                                "spelling": {
-                                                    "query": "{{suggestion}}",
-                                                    "analyzer": "kb_folded",
-                                                    "operator": "and",
-                                                }
-                                            }
-                                        }
-                                    ],
-                                    "filter": [{"terms": {"access_level": ["public", "network"]}}],
-                                }
-                            }
-                        },
-                        "prune": False,
-                    },
-                },
-            }
-        },
-    }
+def test_every_word_is_required_then_any_word():
+    query = PracticeQuery(text="vidéoprotection gare nocturne", access_levels=("public",))
+    required = body_of(query)["query"]["bool"]["must"][0]["bool"]
+    assert len(required["must"]) == 3 and "should" not in required
+    fallback = body_of(query, ANY)["query"]["bool"]["must"][0]["bool"]
+    assert len(fallback["should"]) == 3 and fallback["minimum_should_match"] == 1
 
 
-def test_browse_without_text_or_filters_matches_all_visible_entries():
-    query = PracticeQuery(sort="newest", access_levels=("public",))
-    assert search_body(query) == {
-        "query": {"bool": {"must": [{"match_all": {}}], "filter": [ACCESS_PUBLIC]}},
-        "aggs": {
-            field: {"filter": {"match_all": {}}, "aggs": {"values": {"terms": {"field": field, "size": 100}}}}
-            for field in (
-                "themes", "cities", "country", "region", "target_types", "partner_sectors",
-                "partnership_models", "evidence_level", "status", "language",
-            )
-        },
-        "sort": [{"published_at": {"order": "desc", "missing": "_last"}}, {"id": {"order": "desc"}}],
-        "from": 0,
-        "size": 10,
-        "track_total_hits": True,
-        "_source": HIT_SOURCE,
-    }
+def test_a_synonym_phrase_is_one_unit_matched_as_any_phrase_of_its_group():
+    query = PracticeQuery(text="hostile vehicle mitigation nocturne", access_levels=("public",))
+    phrase, word = body_of(query)["query"]["bool"]["must"][0]["bool"]["must"]
+    alternatives = [next(iter(clause["match_phrase"].items())) for clause in phrase["bool"]["should"]]
+    assert {"hostile vehicle mitigation", "anti-bélier", "bollards"} <= {spec["query"] for _f, spec in alternatives}
+    # Each phrase in each language's field, with its analyser (no second synonym expansion).
+    assert ("text_fr", {"query": "anti-bélier", "analyzer": "kb_french"}) in alternatives
+    assert ("text_en", {"query": "anti-bélier", "analyzer": "kb_english"}) in alternatives
+    assert word == {"multi_match": {"query": "nocturne", "fields": ["text_fr", "text_en"], "type": "best_fields"}}
+
+
+def test_access_and_period_scope_the_query_and_every_count(member_query):
+    body = body_of(member_query)
+    assert body["query"]["bool"]["filter"][0] == ACCESS_MEMBER
+    assert {"range": {"start_year": {"lte": 2020}}} in body["query"]["bool"]["filter"]
+
+
+def test_browse_without_text_or_filters_matches_all_visible_entries_newest_first():
+    body = body_of(PracticeQuery(access_levels=("public",)))
+    assert body["query"] == {"bool": {"must": [{"match_all": {}}], "filter": [ACCESS_PUBLIC]}}
+    assert body["aggs"] == {field: facet(field) for field in FACET_FIELDS}
+    assert body["sort"] == [{"published_at": {"order": "desc", "missing": "_last"}}, {"id": {"order": "desc"}}]
+    assert "highlight" not in body and "suggest" not in body
+    assert body["track_total_hits"] is True
 
 
 def test_evidence_sort_puts_the_strongest_evidence_first_then_relevance():
-    body = search_body(PracticeQuery(text="bollards", sort="evidence", access_levels=("public",)))
+    body = body_of(PracticeQuery(text="bollards", sort="evidence", access_levels=("public",)))
     assert body["sort"] == [
         {"evidence_rank": {"order": "desc"}},
         "_score",
@@ -295,7 +194,7 @@ def test_evidence_sort_puts_the_strongest_evidence_first_then_relevance():
 
 
 def test_year_from_alone_requires_a_start_year_and_an_open_or_later_end():
-    body = search_body(PracticeQuery(year_from=2018, access_levels=("public",)))
+    body = body_of(PracticeQuery(year_from=2018, access_levels=("public",)))
     assert body["query"]["bool"]["filter"] == [
         ACCESS_PUBLIC,
         {"exists": {"field": "start_year"}},
@@ -311,189 +210,102 @@ def test_year_from_alone_requires_a_start_year_and_an_open_or_later_end():
     ]
 
 
-def test_year_to_alone_is_a_start_year_bound():
-    body = search_body(PracticeQuery(year_to=2012, access_levels=("public",)))
-    assert body["query"]["bool"]["filter"] == [ACCESS_PUBLIC, {"range": {"start_year": {"lte": 2012}}}]
-
-
 def test_deep_pages_stay_within_the_index_result_window():
-    query = PracticeQuery(page=10_000, page_size=500, access_levels=("public",))
-    body = search_body(query)
+    body = body_of(PracticeQuery(page=10_000, page_size=500, access_levels=("public",)))
     settings = index_settings_and_mappings()["settings"]
     assert body["from"] + body["size"] <= settings["max_result_window"]
 
 
-# 3. Multi-select facets -----------------------------------------------------------------
+def test_highlights_are_html_encoded_marks_of_summary_and_body(member_query):
+    body = body_of(member_query)
+    assert body["highlight"]["encoder"] == "html"
+    assert body["highlight"]["pre_tags"] == ["<mark>"]
+    assert set(body["highlight"]["fields"]) == {"summary.fr", "summary.en", "body.fr", "body.en"}
+    collate = body["suggest"]["did_you_mean"]["phrase"]["collate"]["query"]["source"]["bool"]
+    assert collate["filter"] == [ACCESS_MEMBER], "a correction only comes from entries the viewer may see"
+
+
+# 3. Multi-select facets, every value ------------------------------------------------------
 
 
 def test_each_facet_counts_with_the_other_selections_but_not_its_own(member_query):
-    body = search_body(member_query)
+    body = body_of(member_query)
     # The hits are narrowed by every selection, after the aggregations.
     assert body["post_filter"] == {"bool": {"filter": [THEMES, EUROPE, IMPACT]}}
     assert THEMES not in body["query"]["bool"]["filter"]
-    # Theme counts ignore the theme selection but honour the region and evidence ones.
-    themes_filter = body["aggs"]["themes"]["filter"]["bool"]["filter"]
-    assert THEMES not in themes_filter
-    assert EUROPE in themes_filter and IMPACT in themes_filter
-    # Region counts ignore the region selection only.
-    assert body["aggs"]["region"]["filter"] == {"bool": {"filter": [THEMES, IMPACT]}}
-    # A facet without a selection counts with all of them.
+    assert body["aggs"]["themes"] == facet("themes", EUROPE, IMPACT)
+    assert body["aggs"]["region"] == facet("region", THEMES, IMPACT)
     assert body["aggs"]["country"] == facet("country", THEMES, EUROPE, IMPACT)
-    # Access and period are part of the query, so they scope every count.
-    assert body["query"]["bool"]["filter"][0] == ACCESS_MEMBER
 
 
-def test_a_single_selection_leaves_its_own_facet_unfiltered():
-    body = search_body(PracticeQuery(themes=("response",), access_levels=("public",)))
-    assert body["post_filter"] == {"bool": {"filter": [{"terms": {"themes": ["response"]}}]}}
-    assert body["aggs"]["themes"] == facet("themes")
-    assert body["aggs"]["status"] == facet("status", {"terms": {"themes": ["response"]}})
+def test_a_facet_page_asks_for_one_facet_after_the_last_key(member_query):
+    body = facet_page_body(member_query, query_units(member_query.text), ALL, "cities", {"value": "lyon"})
+    assert body["size"] == 0 and list(body["aggs"]) == ["cities"]
+    assert body["aggs"]["cities"]["aggs"]["values"]["composite"]["after"] == {"value": "lyon"}
+    assert body["query"] == body_of(member_query)["query"]
+
+
+def test_a_full_facet_page_asks_for_the_next():
+    buckets = [{"key": {"value": f"city-{n}"}, "doc_count": 1} for n in range(FACET_PAGE)]
+    full = {"aggregations": {"cities": {"values": {"buckets": buckets, "after_key": {"value": "city-999"}}}}}
+    counts, after = facet_page(full, "cities")
+    assert len(counts) == FACET_PAGE and after == {"value": "city-999"}
+    last = {"aggregations": {"cities": {"values": {"buckets": buckets[:3], "after_key": {"value": "city-2"}}}}}
+    assert facet_page(last, "cities") == ({"city-0": 1, "city-1": 1, "city-2": 1}, None)
 
 
 # 4. Suggestions -------------------------------------------------------------------------
 
 
-def test_suggestions_for_an_anonymous_viewer_only_use_public_contexts():
-    query = PracticeQuery(text="vidéo", access_levels=("public",))
-    assert suggest_body(query.text, query.access_levels, limit=8) == {
-        "size": 0,
-        "_source": ["url"],
-        "suggest": {
-            "practice": {
-                "prefix": "vidéo",
-                "completion": {
-                    "field": "suggest_practice",
-                    "size": 8,
-                    "skip_duplicates": True,
-                    "contexts": {"access_level": [{"context": "public"}]},
-                },
-            },
-            "city": {
-                "prefix": "vidéo",
-                "completion": {
-                    "field": "suggest_city",
-                    "size": 8,
-                    "skip_duplicates": True,
-                    "contexts": {"access_level": [{"context": "public"}]},
-                },
-            },
-            "topic": {
-                "prefix": "vidéo",
-                "completion": {
-                    "field": "suggest_topic",
-                    "size": 8,
-                    "skip_duplicates": True,
-                    "contexts": {"access_level": [{"context": "public"}]},
-                },
-            },
-        },
-    }
-
-
-def test_suggestions_for_an_editor_name_every_level():
-    body = suggest_body("par", ("public", "network", "restricted"), limit=10)
-    assert body["suggest"]["city"]["completion"]["contexts"] == {
-        "access_level": [{"context": "public"}, {"context": "network"}, {"context": "restricted"}]
-    }
-
-
-def test_completion_response_becomes_suggestions_practices_first():
-    response = {
-        "suggest": {
-            "practice": [
-                {
-                    "text": "par",
-                    "offset": 0,
-                    "length": 3,
-                    "options": [
-                        {
-                            "text": "Partenariat pour la sécurité des gares",
-                            "_index": "kb-20250101120000000000",
-                            "_id": "12",
-                            "_score": 1.0,
-                            "_source": {"url": "/practices/partenariat-gares/"},
-                            "contexts": {"access_level": ["public"]},
-                        }
-                    ],
-                }
-            ],
-            "city": [
-                {
-                    "text": "par",
-                    "offset": 0,
-                    "length": 3,
-                    "options": [
-                        {
-                            "text": "Paris",
-                            "_index": "kb-20250101120000000000",
-                            "_id": "3",
-                            "_score": 1.0,
-                            "_source": {"url": "/practices/paris-fan-zone/"},
-                            "contexts": {"access_level": ["public"]},
-                        }
-                    ],
-                }
-            ],
-            "topic": [
-                {
-                    "text": "par",
-                    "offset": 0,
-                    "length": 3,
-                    "options": [
-                        {
-                            "text": "Parking",
-                            "_index": "kb-20250101120000000000",
-                            "_id": "9",
-                            "_score": 1.0,
-                            "_source": {"url": "/practices/car-parks/"},
-                            "contexts": {"access_level": ["public"]},
-                        }
-                    ],
-                }
-            ],
-        }
-    }
-    assert suggestions_from_response(response, limit=10) == [
-        Suggestion("Partenariat pour la sécurité des gares", "practice", "/practices/partenariat-gares/"),
-        Suggestion(text="Paris", kind="city", url=""),
-        Suggestion(text="Parking", kind="topic", url=""),
+def test_suggestions_need_every_typed_word_the_last_as_a_prefix_within_the_viewer_levels():
+    body = suggest_body("Place mas", ("public",))
+    assert body["query"]["bool"]["filter"] == [
+        ACCESS_PUBLIC, {"term": {"suggest_words": "place"}}, {"prefix": {"suggest_words": "mas"}},
     ]
-    assert suggestions_from_response(response, limit=2) == [
-        Suggestion("Partenariat pour la sécurité des gares", "practice", "/practices/partenariat-gares/"),
-        Suggestion(text="Paris", kind="city", url=""),
+    assert set(body["aggs"]) == {"practice", "city", "topic"}
+    include = body["aggs"]["city"]["terms"]["include"]
+    assert include == "(([^\x1f]* )?place( [^\x1f]*)?\x1f.*)&(([^\x1f]* )?mas[^\x1f]*\x1f.*)"
+    assert suggest_body("  ", ("public",)) is None
+
+
+def test_suggestion_values_come_back_as_written_shortest_first_practices_first():
+    response = {"aggregations": {
+        "practice": {"buckets": [
+            {"key": "partenariat pour la securite des gares\x1fPartenariat pour la sécurité des gares\x1f/p/gares/",
+             "doc_count": 1},
+        ]},
+        "city": {"buckets": [
+            {"key": "paris la defense\x1fParis La Défense", "doc_count": 2},
+            {"key": "paris\x1fParis", "doc_count": 5},
+        ]},
+        "topic": {"buckets": [{"key": "parking\x1fParking", "doc_count": 1}]},
+    }}
+    assert suggestions_from_response(response, limit=10) == [
+        Suggestion("Partenariat pour la sécurité des gares", "practice", "/p/gares/"),
+        Suggestion("Paris", "city"),
+        Suggestion("Paris La Défense", "city"),
+        Suggestion("Parking", "topic"),
     ]
 
 
 # 5. Related practices -------------------------------------------------------------------
 
 
-def test_more_like_this_body_is_pinned():
-    assert related_body("kb-practices", 42, ("public",), limit=4, themes=["recovery"]) == {
-        "query": {
-            "bool": {
-                "must": [
-                    {
-                        "more_like_this": {
-                            "fields": ["title", "summary", "body", "topics"],
-                            "like": [{"_index": "kb-practices", "_id": "42"}],
-                            "min_term_freq": 1,
-                            "min_doc_freq": 2,
-                            "max_query_terms": 25,
-                            "minimum_should_match": "30%",
-                            "include": False,
-                        }
-                    }
-                ],
-                "filter": [{"terms": {"access_level": ["public"]}}, {"terms": {"themes": ["recovery"]}}],
-                "must_not": [{"ids": {"values": ["42"]}}],
-            }
-        },
-        "_source": False,
-        "size": 4,
-    }
+def test_related_practices_share_a_theme_ordered_by_shared_values_then_similarity():
+    body = related_body("practices", 12, ("public",), 4, themes=["prevention"], target_types=["station"])
+    assert body["query"]["bool"]["filter"] == [ACCESS_PUBLIC, {"terms": {"themes": ["prevention"]}}]
+    assert body["query"]["bool"]["must_not"] == [{"ids": {"values": ["12"]}}]
+    [like] = body["query"]["bool"]["should"]
+    assert like["more_like_this"]["fields"] == ["title", "summary", "topics"]
+    assert like["more_like_this"]["like"] == [{"_index": "practices", "_id": "12"}]
+    shared, score, tie = body["sort"]
+    assert shared["_script"]["script"]["params"] == {"themes": ["prevention"], "target_types": ["station"]}
+    assert score == "_score" and tie == {"id": {"order": "asc"}}
+    assert body["size"] == 4 and body["_source"] is False
 
 
-# Conversions of recorded responses ------------------------------------------------------
+# 6. Responses ---------------------------------------------------------------------------
+
 
 RECORDED_SEARCH = {
     "took": 7,
@@ -551,29 +363,23 @@ RECORDED_SEARCH = {
         "themes": {
             "doc_count": 5,
             "values": {
-                "doc_count_error_upper_bound": 0,
-                "sum_other_doc_count": 0,
                 "buckets": [
-                    {"key": "prevention", "doc_count": 4},
-                    {"key": "protection", "doc_count": 3},
-                    {"key": "response", "doc_count": 1},
+                    {"key": {"value": "prevention"}, "doc_count": 4},
+                    {"key": {"value": "protection"}, "doc_count": 3},
+                    {"key": {"value": "response"}, "doc_count": 1},
                 ],
             },
         },
         "region": {
             "doc_count": 2,
             "values": {
-                "doc_count_error_upper_bound": 0,
-                "sum_other_doc_count": 0,
-                "buckets": [{"key": "europe", "doc_count": 2}],
+                "buckets": [{"key": {"value": "europe"}, "doc_count": 2}],
             },
         },
         "country": {
             "doc_count": 2,
             "values": {
-                "doc_count_error_upper_bound": 0,
-                "sum_other_doc_count": 0,
-                "buckets": [{"key": "FR", "doc_count": 1}, {"key": "GB", "doc_count": 1}],
+                "buckets": [{"key": {"value": "FR"}, "doc_count": 1}, {"key": {"value": "GB"}, "doc_count": 1}],
             },
         },
         "cities": {"doc_count": 0, "values": {"buckets": []}},
@@ -643,7 +449,7 @@ def test_recorded_search_response_becomes_engine_results(member_query):
 
 def test_no_spelling_suggestion_with_enough_hits(member_query):
     response = json.loads(json.dumps(RECORDED_SEARCH))
-    response["hits"]["total"] = {"value": 3, "relation": "eq"}
+    response["hits"]["total"] = {"value": 3, "relation": "eq"}  # search.query.DID_YOU_MEAN_BELOW
     assert results_from_response(member_query, response).suggestion is None
 
 
@@ -678,210 +484,16 @@ def test_fallback_snippet_is_cut_at_a_word_near_200_characters():
     assert results.hits[0].score == 0.0
 
 
-# The engine against a stand-in client ---------------------------------------------------
 
 
-class FakeIndices:
-    def __init__(self, log, aliases):
-        self.log = log
-        self.aliases = aliases
-
-    def create(self, index, **body):
-        self.log.append(("create", index, sorted(body)))
-
-    def refresh(self, index):
-        self.log.append(("refresh", index))
-
-    def get_alias(self, name):
-        self.log.append(("get_alias", name))
-        return {index: {"aliases": {name: {}}} for index in self.aliases}
-
-    def exists_alias(self, name):
-        return bool(self.aliases)
-
-    def update_aliases(self, actions):
-        self.log.append(("update_aliases", actions))
-
-    def delete(self, index, ignore_unavailable=False):
-        self.log.append(("delete", index))
+# 7. An unreachable cluster ----------------------------------------------------------------
 
 
-class FakeClient:
-    def __init__(self, aliases=(), search_response=None, search_error=None):
-        self.log = []
-        self.indices = FakeIndices(self.log, list(aliases))
-        self.search_response = search_response
-        self.search_error = search_error
-
-    def search(self, index, body):
-        self.log.append(("search", index, body))
-        if self.search_error:
-            raise self.search_error
-        return self.search_response
-
-
-@pytest.fixture
-def fake_bulk(monkeypatch):
-    """streaming_bulk stand-in: records the actions and the arguments of each call."""
-    calls = []
-
-    def streaming_bulk(client, actions, **kwargs):
-        call = {"actions": [], "kwargs": kwargs}
-        calls.append(call)
-        for action in actions:
-            call["actions"].append(action)
-            yield True, {action["_op_type"]: {"_id": action["_id"], "status": 200}}
-
-    monkeypatch.setattr("elasticsearch.helpers.streaming_bulk", streaming_bulk)
-    return calls
-
-
-def test_the_client_is_created_lazily():
-    engine = ElasticsearchEngine("http://search.invalid:9200", index_prefix="kb-practices")
-    assert engine.name == "elasticsearch"
-    assert engine._client is None
-    assert engine.client is engine.client
-
-
-def test_alias_swap_is_one_request_removing_old_and_adding_new():
-    old = ["kb-20240101000000000001", "kb-20230101000000000001"]
-    assert alias_swap_actions("kb", old, "kb-20250101000000000001") == [
-        {"remove": {"index": "kb-20230101000000000001", "alias": "kb"}},
-        {"remove": {"index": "kb-20240101000000000001", "alias": "kb"}},
-        {"add": {"index": "kb-20250101000000000001", "alias": "kb"}},
-    ]
-
-
-def test_rebuild_loads_a_new_index_then_swaps_the_alias_and_drops_the_old(monkeypatch, fake_bulk):
-    engine = ElasticsearchEngine("http://search.invalid:9200", index_prefix="kb")
-    engine._client = FakeClient(aliases=["kb-20240101000000000001"])
-    monkeypatch.setattr(engine, "new_index_name", lambda: "kb-20250102030405060708")
-    monkeypatch.setattr(elastic, "BULK_CHUNK", 2)
-    documents = [
-        {"id": n, "title": f"P{n}", "city_names": [], "topics": [], "access_level": "public"} for n in (1, 2, 3)
-    ]
-    seen = []
-    assert engine.rebuild(iter(documents), progress=seen.append) == 3
-    assert seen == [2, 3]
-    assert [action["_index"] for action in fake_bulk[0]["actions"]] == ["kb-20250102030405060708"] * 3
-    assert [action["_id"] for action in fake_bulk[0]["actions"]] == ["1", "2", "3"]
-    assert engine.client.log == [
-        ("create", "kb-20250102030405060708", ["mappings", "settings"]),
-        ("refresh", "kb-20250102030405060708"),
-        ("get_alias", "kb"),
-        (
-            "update_aliases",
-            [
-                {"remove": {"index": "kb-20240101000000000001", "alias": "kb"}},
-                {"add": {"index": "kb-20250102030405060708", "alias": "kb"}},
-            ],
-        ),
-        ("delete", "kb-20240101000000000001"),
-    ]
-
-
-def test_new_index_names_carry_a_utc_timestamp_with_microseconds():
-    name = ElasticsearchEngine("http://search.invalid:9200", index_prefix="kb-practices").new_index_name()
-    prefix, stamp = name.rsplit("-", 1)
-    assert prefix == "kb-practices" and len(stamp) == 20 and stamp.isdigit()
-
-
-def test_index_creates_index_and_alias_first_then_writes_through_the_alias(fake_bulk):
-    engine = ElasticsearchEngine("http://search.invalid:9200", index_prefix="kb")
-    engine._client = FakeClient(aliases=[])
-    engine.index([{"id": 4, "title": "P4", "city_names": ["Lyon"], "topics": [], "access_level": "network"}])
-    assert engine.client.log[0][0] == "create"
-    assert engine.client.log[0][2] == ["aliases", "mappings", "settings"]
-    assert fake_bulk[0]["actions"] == [
-        {
-            "_op_type": "index",
-            "_index": "kb",
-            "_id": "4",
-            "_source": {
-                "id": 4,
-                "title": "P4",
-                "city_names": ["Lyon"],
-                "topics": [],
-                "access_level": "network",
-                "suggest_practice": ["P4"],
-                "suggest_city": ["Lyon"],
-                "suggest_topic": [],
-            },
-        }
-    ]
-
-
-def test_delete_ignores_missing_documents(fake_bulk):
-    engine = ElasticsearchEngine("http://search.invalid:9200", index_prefix="kb")
-    engine._client = FakeClient(aliases=["kb-20240101000000000001"])
-    engine.delete([4, 5])
-    assert fake_bulk[0]["actions"] == [
-        {"_op_type": "delete", "_index": "kb", "_id": "4"},
-        {"_op_type": "delete", "_index": "kb", "_id": "5"},
-    ]
-    assert fake_bulk[0]["kwargs"]["ignore_status"] == (404,)
-
-
-def test_search_sends_the_body_to_the_alias(member_query):
-    engine = ElasticsearchEngine("http://search.invalid:9200", index_prefix="kb")
-    engine._client = FakeClient(search_response=RECORDED_SEARCH)
-    results = engine.search(member_query)
-    assert engine.client.log == [("search", "kb", search_body(member_query))]
-    assert results.total == 2 and [hit.practice_id for hit in results.hits] == [12, 31]
-
-
-def test_nothing_is_asked_for_a_viewer_without_access_levels():
-    engine = ElasticsearchEngine("http://search.invalid:9200", index_prefix="kb")
-    engine._client = FakeClient()
-    assert engine.search(PracticeQuery(text="gare", access_levels=())).total == 0
-    assert engine.suggest("gar", ()) == []
-    assert engine.related(3, ()) == []
-    assert engine.client.log == []
-
-
-def _api_error(cls, status):
-    meta = ApiResponseMeta(
-        status=status,
-        http_version="1.1",
-        headers=HttpHeaders(),
-        duration=0.01,
-        node=NodeConfig("http", "localhost", 9200),
-    )
-    return cls(message="error", meta=meta, body={"error": {"type": "x"}, "status": status})
-
-
-def test_connection_errors_timeouts_and_5xx_become_engine_unavailable():
-    from elasticsearch import ApiError, ConnectionError, ConnectionTimeout
-
-    query = PracticeQuery(text="gare", access_levels=("public",))
-    for error in (ConnectionError("refused"), ConnectionTimeout("timed out"), _api_error(ApiError, 503)):
-        engine = ElasticsearchEngine("http://search.invalid:9200", index_prefix="kb")
-        engine._client = FakeClient(search_error=error)
-        with pytest.raises(EngineUnavailable):
-            engine.search(query)
-
-
-def test_a_bad_request_is_a_bug_not_an_outage():
-    from elasticsearch import BadRequestError
-
-    engine = ElasticsearchEngine("http://search.invalid:9200", index_prefix="kb")
-    engine._client = FakeClient(search_error=_api_error(BadRequestError, 400))
-    with pytest.raises(BadRequestError):
-        engine.search(PracticeQuery(text="gare", access_levels=("public",)))
-
-
-def test_a_missing_index_reads_as_empty():
-    from elasticsearch import NotFoundError
-
-    engine = ElasticsearchEngine("http://search.invalid:9200", index_prefix="kb")
-    engine._client = FakeClient(search_error=_api_error(NotFoundError, 404))
-    results = engine.search(PracticeQuery(text="gare", access_levels=("public",)))
-    assert results.total == 0 and results.hits == [] and set(results.facets) == set(elastic.FACET_FIELDS)
-
-
-def test_an_unreachable_cluster_is_engine_unavailable_for_every_call():
-    """A real client against a closed local port: the requests are built and sent."""
-    engine = ElasticsearchEngine("http://127.0.0.1:9", index_prefix="kb", request_timeout=2)
+@pytest.mark.parametrize("make", [elasticsearch_engine, opensearch_engine], ids=["elasticsearch", "opensearch"])
+def test_an_unreachable_cluster_is_engine_unavailable_for_every_call(make):
+    """A real client of each product against a closed local port."""
+    engine = make("http://127.0.0.1:9", index_prefix="kb")
+    engine.transport.request_timeout = 2
     calls = [
         lambda: engine.search(PracticeQuery(text="gare", themes=("prevention",), access_levels=("public",))),
         lambda: engine.suggest("gar", ("public",)),

@@ -144,7 +144,7 @@ def extra_synonyms(monkeypatch, tmp_path):
     from search.engines import terms
 
     def clear_caches():
-        for cached in (analysis.synonym_groups, terms._phrases_by_first_bigram, terms._synonym_index):
+        for cached in (analysis.synonym_groups, terms._phrases_by_first_bigram, analysis._synonym_index):
             cached.cache_clear()
 
     edited = tmp_path / "synonyms.txt"

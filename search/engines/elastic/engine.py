@@ -1,0 +1,160 @@
+"""The engine of the Elasticsearch family: a versioned index behind an alias.
+
+Index layout
+    The alias is the index prefix (settings.SEARCH_INDEX_PREFIX); the data lives in
+    `<prefix>-<UTC timestamp with microseconds>`. A rebuild loads a new index, swaps the
+    alias in one atomic `update_aliases` call and then drops the old index, so readers
+    never see a half-built index. Single updates (index/delete) write through the alias.
+
+The same engine serves Elasticsearch and OpenSearch: bodies come from bodies.py, the
+transport (transports.py) sends them with the product's own client.
+"""
+
+from datetime import datetime, timezone
+
+from ...analysis import query_units
+from ...query import clean_text
+from ..base import SearchEngine
+from . import bodies, responses
+from .mapping import index_settings_and_mappings, source_of
+from .transports import BULK_CHUNK, NotFound
+
+
+class ElasticFamilyEngine(SearchEngine):
+    def __init__(self, transport, index_prefix="practices"):
+        self.transport = transport
+        self.alias = index_prefix
+        self.name = transport.product.lower()
+
+    def new_index_name(self):
+        return f"{self.alias}-{datetime.now(timezone.utc).strftime('%Y%m%d%H%M%S%f')}"
+
+    def _actions(self, documents, index_name):
+        for document in documents:
+            yield {
+                "_op_type": "index",
+                "_index": index_name,
+                "_id": str(document["id"]),
+                "_source": source_of(document),
+            }
+
+    def _create_index(self, name, with_alias=False):
+        body = index_settings_and_mappings()
+        if with_alias:
+            body["aliases"] = {self.alias: {}}
+        self.transport.create_index(name, body)
+
+    def _ensure_alias(self):
+        if not self.transport.alias_exists(self.alias):
+            self._create_index(self.new_index_name(), with_alias=True)
+
+    # Writing ---------------------------------------------------------------------------
+
+    def rebuild(self, documents, progress=None):
+        name = self.new_index_name()
+        self._create_index(name)
+        try:
+            count = 0
+            for _item in self.transport.bulk(self._actions(documents, name)):
+                count += 1
+                if progress and count % BULK_CHUNK == 0:
+                    progress(count)
+            if progress:
+                progress(count)
+            self.transport.refresh(name)
+            old = self.transport.aliased_indices(self.alias)
+            self.transport.update_aliases(bodies.alias_swap_actions(self.alias, old, name))
+        except BaseException:
+            try:  # do not leave a half-built index behind
+                self.transport.delete_index(name)
+            except Exception:
+                pass
+            raise
+        for old_name in old:
+            self.transport.delete_index(old_name)
+        return count
+
+    def index(self, documents):
+        documents = list(documents)
+        if not documents:
+            return
+        self._ensure_alias()
+        for _ in self.transport.bulk(self._actions(documents, self.alias), refresh=True):
+            pass
+
+    def delete(self, practice_ids):
+        ids = [str(practice_id) for practice_id in practice_ids]
+        if not ids or not self.transport.alias_exists(self.alias):
+            return
+        actions = ({"_op_type": "delete", "_index": self.alias, "_id": i} for i in ids)
+        for _ in self.transport.bulk(actions, refresh=True):
+            pass
+
+    # Reading ---------------------------------------------------------------------------
+
+    def fingerprints(self):
+        query = {"query": {"match_all": {}}, "_source": ["fingerprint"]}
+        return {int(hit["_id"]): hit["_source"]["fingerprint"] for hit in self.transport.scan(self.alias, query)}
+
+    def _request(self, body):
+        """A search request on the alias; None when there is no index yet."""
+        try:
+            return self.transport.search(self.alias, body)
+        except NotFound:
+            return None
+
+    def search(self, query):
+        units = query_units(query.text) if query.text else []
+        if not query.access_levels or (query.text and not units):
+            return responses.empty_results()
+        # Every unit of the query, or any of them when no entry the viewer may see has
+        # them all (search.analysis.QueryUnit).
+        require = bodies.ALL
+        response = self._request(bodies.search_body(query, units, require))
+        if response is not None and len(units) > 1 and responses.total_of(response) == 0:
+            narrowed = query.filters or query.year_from is not None or query.year_to is not None
+            unfiltered = self._request(bodies.count_body(query, units)) if narrowed else response
+            if unfiltered is not None and responses.total_of(unfiltered) == 0:
+                require = bodies.ANY
+                response = self._request(bodies.search_body(query, units, require))
+        if response is None:
+            return responses.empty_results()
+        results = responses.results_from_response(query, response)
+        for field_name in bodies.FACET_FIELDS:
+            _counts, after = responses.facet_page(response, field_name)
+            while after is not None:
+                page = self._request(bodies.facet_page_body(query, units, require, field_name, after))
+                if page is None:
+                    break
+                counts, after = responses.facet_page(page, field_name)
+                results.facets[field_name].update(counts)
+        return results
+
+    def suggest(self, text, access_levels, limit=10):
+        text = clean_text(text)[:100]
+        body = bodies.suggest_body(text, access_levels) if text.strip() else None
+        if body is None or not access_levels or limit < 1:
+            return []
+        response = self._request(body)
+        return [] if response is None else responses.suggestions_from_response(response, limit)
+
+    def related(self, practice_id, access_levels, limit=4):
+        if not access_levels or limit < 1:
+            return []
+        try:
+            stored = self.transport.get_source(self.alias, practice_id, ["themes", "target_types"])
+        except NotFound:
+            return []
+        themes = stored.get("themes") or []
+        if not themes:
+            return []
+        body = bodies.related_body(
+            self.alias, practice_id, access_levels, limit, themes=themes, target_types=stored.get("target_types") or []
+        )
+        response = self._request(body)
+        return [] if response is None else responses.related_from_response(response)
+
+    def drop(self):
+        """Delete the alias and every index behind it (tests and decommissioning)."""
+        for name in self.transport.aliased_indices(self.alias):
+            self.transport.delete_index(name)
