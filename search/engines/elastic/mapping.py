@@ -65,26 +65,18 @@ shingles = token_filter("kb_shingles", "shingle", min_shingle_size=2, max_shingl
 folded = analyzer(
     "kb_folded", tokenizer="standard", filter=[elision, "lowercase", "asciifolding", stop_words]
 )
-french = analyzer(
-    "kb_french",
-    tokenizer="standard",
-    filter=[elision, "lowercase", "asciifolding", stop_words, french_stemmer],
-)
-french_search = analyzer(
-    "kb_french_search",
-    tokenizer="standard",
-    filter=[elision, "lowercase", "asciifolding", synonyms, stop_words, french_stemmer],
-)
-english = analyzer(
-    "kb_english",
-    tokenizer="standard",
-    filter=[english_possessive, "lowercase", "asciifolding", stop_words, english_stemmer],
-)
-english_search = analyzer(
-    "kb_english_search",
-    tokenizer="standard",
-    filter=[english_possessive, "lowercase", "asciifolding", synonyms, stop_words, english_stemmer],
-)
+
+
+def _stemming(name, first, stemmer, search=False):
+    """A language's chain: its own first filter, folding, [synonyms,] stop words, stemmer."""
+    chain = [first, "lowercase", "asciifolding", *([synonyms] if search else []), stop_words, stemmer]
+    return analyzer(name, tokenizer="standard", filter=chain)
+
+
+french = _stemming("kb_french", elision, french_stemmer)
+french_search = _stemming("kb_french_search", elision, french_stemmer, search=True)
+english = _stemming("kb_english", english_possessive, english_stemmer)
+english_search = _stemming("kb_english_search", english_possessive, english_stemmer, search=True)
 # Did-you-mean: word shingles for the phrase suggester.
 spelling = analyzer(
     "kb_spelling", tokenizer="standard", filter=[elision, "lowercase", "asciifolding", shingles]

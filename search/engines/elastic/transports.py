@@ -18,12 +18,14 @@ Both clients take several node addresses (comma-separated in the URL setting), f
 to another node when one does not answer, and retry a request that timed out.
 """
 
+from abc import ABC, abstractmethod
 from contextlib import contextmanager
 
 from ..base import EngineUnavailable
 
 REQUEST_TIMEOUT = 10
 MAX_RETRIES = 3
+RETRY_ON_STATUS = (429, 502, 503, 504)
 BULK_CHUNK = 500
 
 
@@ -40,41 +42,70 @@ class NotFound(Exception):
     """The index (or the document) asked for does not exist."""
 
 
-class Transport:
+class Transport(ABC):
     """What the engine asks of a cluster. Each method maps the client's errors: an outage
     (no node answers, a timeout, 5xx, 429) becomes EngineUnavailable, a missing index or
     document NotFound; any other error (a 400: a bug in a body) is raised as it is."""
 
     product = "base"
+    timeout_option = "timeout"  # the client's name for the request timeout
 
     def __init__(self, url, request_timeout=REQUEST_TIMEOUT):
         self.url = url
         self.request_timeout = request_timeout
         self._client = None
 
+    # What differs between the products ----------------------------------------------------
+
+    @abstractmethod
+    def library(self):
+        """(the client class, its bulk and scan helpers module), imported when first used."""
+
+    @abstractmethod
+    def error_classes(self):
+        """(the client's "not found" error, the base class of all its errors)."""
+
+    @abstractmethod
+    def status_of(self, error):
+        """The HTTP status of an error, or None when no node answered."""
+
+    @abstractmethod
+    def create_index(self, name, body):
+        """Create an index from a body of settings, mappings and aliases."""
+
+    @abstractmethod
+    def update_aliases(self, actions):
+        """Apply alias actions in one atomic request."""
+
+    # What is the same -------------------------------------------------------------------
+
     @property
     def client(self):
         if self._client is None:
-            self._client = self.make_client()
+            client_class, _helpers = self.library()
+            self._client = client_class(
+                node_urls(self.url), retry_on_timeout=True, max_retries=MAX_RETRIES,
+                retry_on_status=RETRY_ON_STATUS, **{self.timeout_option: self.request_timeout},
+            )
         return self._client
 
-    # Subclasses: the client, its error classes and the shape of its calls.
-
-    def make_client(self):
-        raise NotImplementedError
+    def helpers(self):
+        return self.library()[1]
 
     @contextmanager
     def errors(self):
-        raise NotImplementedError
-        yield
+        not_found, any_error = self.error_classes()
+        try:
+            yield
+        except not_found as error:
+            raise NotFound(str(error)) from error
+        except any_error as error:
+            status = self.status_of(error)
+            if status is None or _retryable_status(status):
+                raise EngineUnavailable(f"{self.product} unavailable ({status or 'no answer'}): {error}") from error
+            raise
 
     # Index administration --------------------------------------------------------------
-
-    def create_index(self, name, body):
-        raise NotImplementedError
-
-    def update_aliases(self, actions):
-        raise NotImplementedError
 
     def aliased_indices(self, alias):
         try:
@@ -145,36 +176,24 @@ class Transport:
 
 class ElasticsearchTransport(Transport):
     product = "Elasticsearch"
+    timeout_option = "request_timeout"
 
-    def make_client(self):
-        from elasticsearch import Elasticsearch
+    def library(self):
+        from elasticsearch import Elasticsearch, helpers
 
-        return Elasticsearch(
-            node_urls(self.url), request_timeout=self.request_timeout, retry_on_timeout=True,
-            max_retries=MAX_RETRIES, retry_on_status=(429, 502, 503, 504),
-        )
+        return Elasticsearch, helpers
 
-    @staticmethod
-    def helpers():
-        from elasticsearch import helpers
-
-        return helpers
-
-    @contextmanager
-    def errors(self):
+    def error_classes(self):
         from elasticsearch import ApiError, NotFoundError, TransportError
 
-        try:
-            yield
-        except NotFoundError as error:
-            raise NotFound(str(error)) from error
-        except TransportError as error:  # no node answered: connection refused, timeout, TLS
-            raise EngineUnavailable(f"{self.product} unreachable: {error}") from error
-        except ApiError as error:
-            status = error.meta.status if error.meta else None
-            if _retryable_status(status):
-                raise EngineUnavailable(f"{self.product} error {status}: {error}") from error
-            raise
+        return NotFoundError, (ApiError, TransportError)
+
+    def status_of(self, error):
+        # ApiError carries the response's status; TransportError means no node answered
+        # (connection refused, timeout, TLS).
+        from elasticsearch import ApiError
+
+        return error.meta.status if isinstance(error, ApiError) and error.meta else None
 
     def create_index(self, name, body):
         with self.errors():
@@ -188,34 +207,19 @@ class ElasticsearchTransport(Transport):
 class OpenSearchTransport(Transport):
     product = "OpenSearch"
 
-    def make_client(self):
-        from opensearchpy import OpenSearch
+    def library(self):
+        from opensearchpy import OpenSearch, helpers
 
-        return OpenSearch(
-            node_urls(self.url), timeout=self.request_timeout, retry_on_timeout=True,
-            max_retries=MAX_RETRIES, retry_on_status=(429, 502, 503, 504),
-        )
+        return OpenSearch, helpers
 
-    @staticmethod
-    def helpers():
-        from opensearchpy import helpers
-
-        return helpers
-
-    @contextmanager
-    def errors(self):
+    def error_classes(self):
         from opensearchpy.exceptions import NotFoundError, TransportError
 
-        try:
-            yield
-        except NotFoundError as error:
-            raise NotFound(str(error)) from error
-        except TransportError as error:
-            # Connection failures carry the status "N/A", HTTP errors a number.
-            status = error.status_code
-            if not isinstance(status, int) or _retryable_status(status):
-                raise EngineUnavailable(f"{self.product} unavailable ({status}): {error}") from error
-            raise
+        return NotFoundError, TransportError
+
+    def status_of(self, error):
+        # Connection failures carry the status "N/A", HTTP errors a number.
+        return error.status_code if isinstance(error.status_code, int) else None
 
     def create_index(self, name, body):
         with self.errors():
