@@ -4,6 +4,7 @@ Elasticsearch when ELASTICSEARCH_URL does. A missing cluster skips with its reas
 
 import os
 import uuid
+from contextlib import contextmanager
 
 import pytest
 
@@ -53,3 +54,25 @@ def use_engine(name, settings, directory):
         get_engine.cache_clear()
 
     return remove
+
+
+@contextmanager
+def engine_down(name, settings, directory):
+    """While inside, the site's engine of this kind does not answer: the embedded engine's
+    directory is a file, a cluster's address a closed local port."""
+    from search.engines import get_engine
+
+    if name == "embedded":
+        broken = directory / "not-a-directory"
+        broken.write_text("the search engine is down")
+        setting, working, settings.SEARCH_EMBEDDED_DIR = "SEARCH_EMBEDDED_DIR", settings.SEARCH_EMBEDDED_DIR, broken
+    else:
+        setting = CLUSTER_URL_SETTINGS[name]
+        working = getattr(settings, setting)
+        setattr(settings, setting, "http://127.0.0.1:9")
+    get_engine.cache_clear()
+    try:
+        yield
+    finally:
+        setattr(settings, setting, working)
+        get_engine.cache_clear()

@@ -27,6 +27,7 @@ from difflib import SequenceMatcher
 from itertools import islice, repeat
 from multiprocessing import get_context
 from pathlib import Path
+from urllib.parse import quote
 
 import numpy as np
 
@@ -139,38 +140,50 @@ class EmbeddedEngine(SearchEngine):
         return self.directory / f"index-{time.time_ns()}-{os.getpid()}.sqlite3"
 
     @staticmethod
-    def _open(path):
-        connection = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+    def _open(path, create=False):
+        # A reader never creates the file: one that a rebuild removed between reading
+        # CURRENT and opening it must fail (and be retried), not come back as an empty index.
+        uri = f"file:{quote(str(path.absolute()))}?mode={'rwc' if create else 'rw'}"
+        connection = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None, check_same_thread=False)
         connection.execute("PRAGMA journal_mode=DELETE")
         connection.execute("PRAGMA synchronous=NORMAL")
         return connection
 
     def _connection(self, create=False):
         """A connection to the live index of this thread, reopened after a rebuild."""
-        try:
-            path = self._live_path()
-            if path is None or not path.exists():
-                if not create:
-                    return None
-                path = self._create_empty()
-        except (OSError, sqlite3.Error) as error:
-            raise EngineUnavailable(f"the search index in {self.directory} is not usable: {error}") from error
-        cached = getattr(self._local, "connection", None)
-        if cached is not None and cached[0] == path:
-            return cached[1]
-        if cached is not None:
-            cached[1].close()
-        try:
-            connection = self._open(path)
-        except sqlite3.Error as error:
-            raise EngineUnavailable(f"cannot open the search index {path}: {error}") from error
-        self._local.connection = (path, connection)
-        return connection
+        # A rebuild may switch CURRENT and remove the file it named between our reading
+        # CURRENT and opening that file: then read CURRENT again.
+        for attempt in range(3):
+            last = attempt == 2
+            try:
+                path = self._live_path()
+                if path is None or not path.exists():
+                    if path is not None and not last and self._live_path() != path:
+                        continue
+                    if not create:
+                        return None
+                    path = self._create_empty()
+            except (OSError, sqlite3.Error) as error:
+                raise EngineUnavailable(f"the search index in {self.directory} is not usable: {error}") from error
+            cached = getattr(self._local, "connection", None)
+            if cached is not None and cached[0] == path:
+                return cached[1]
+            if cached is not None:
+                cached[1].close()
+                self._local.connection = None
+            try:
+                connection = self._open(path)
+            except sqlite3.Error as error:
+                if not last and self._live_path() != path:
+                    continue
+                raise EngineUnavailable(f"cannot open the search index {path}: {error}") from error
+            self._local.connection = (path, connection)
+            return connection
 
     def _create_empty(self):
         self.directory.mkdir(parents=True, exist_ok=True)
         path = self._new_path()
-        connection = self._open(path)
+        connection = self._open(path, create=True)
         connection.executescript(SCHEMA)
         connection.close()
         self._switch_to(path)
@@ -187,7 +200,7 @@ class EmbeddedEngine(SearchEngine):
         self.directory.mkdir(parents=True, exist_ok=True)
         previous = self._live_path()
         path = self._new_path()
-        connection = self._open(path)
+        connection = self._open(path, create=True)
         # Nobody reads this file before the switch, and a failed build is deleted: no
         # rollback journal or sync per transaction, one fsync at the end.
         connection.execute("PRAGMA journal_mode=OFF")

@@ -1,5 +1,6 @@
 """The index follows publish, unpublish, move and delete through the durable task queue."""
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -8,16 +9,22 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from practices.models import City, PracticePage
-from search.documents import build_document
+from search.documents import build_document, practices_for_indexing
 from search.engines import get_engine
 from search.query import PracticeQuery
+from tests.engines import ENGINES, engine_down, use_engine
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def index_directory(private_search_index):
-    return private_search_index
+@pytest.fixture(params=ENGINES)
+def site_engine(request, settings, tmp_path):
+    """The site's engine, of each kind, with a fresh index of the demonstration content;
+    its name."""
+    remove = use_engine(request.param, settings, tmp_path / "search-index")
+    get_engine().rebuild(build_document(p) for p in practices_for_indexing())
+    yield request.param
+    remove()
 
 
 @pytest.fixture
@@ -39,7 +46,7 @@ def publish(page):
     page.save_revision().publish()
 
 
-def test_a_new_topic_tag_is_searchable_once_published(run_worker, index_directory, django_capture_on_commit_callbacks):
+def test_a_new_topic_tag_is_searchable_once_published(run_worker, site_engine, django_capture_on_commit_callbacks):
     page = PracticePage.objects.get(slug="cssc-london")
     assert page.pk not in found("quixotrope")
     with django_capture_on_commit_callbacks(execute=True):
@@ -49,7 +56,7 @@ def test_a_new_topic_tag_is_searchable_once_published(run_worker, index_director
     assert page.pk in found("quixotrope")
 
 
-def test_unpublish_and_delete_remove_from_the_index(run_worker, index_directory, django_capture_on_commit_callbacks):
+def test_unpublish_and_delete_remove_from_the_index(run_worker, site_engine, django_capture_on_commit_callbacks):
     first = PracticePage.objects.get(slug="cssc-london")
     second = PracticePage.objects.get(slug="nypd-shield-new-york")
     assert first.pk in found("CSSC") and second.pk in found("Shield")
@@ -62,7 +69,7 @@ def test_unpublish_and_delete_remove_from_the_index(run_worker, index_directory,
     assert second.pk not in found("Shield")
 
 
-def test_a_renamed_city_is_reindexed(run_worker, index_directory, django_capture_on_commit_callbacks):
+def test_a_renamed_city_is_reindexed(run_worker, site_engine, django_capture_on_commit_callbacks):
     city = City.objects.get(slug="kisumu")
     with django_capture_on_commit_callbacks(execute=True):
         city.name = "Kisumu Lakeside"
@@ -71,7 +78,7 @@ def test_a_renamed_city_is_reindexed(run_worker, index_directory, django_capture
     assert found("Lakeside") == set(city.practices.values_list("pk", flat=True))
 
 
-def test_a_moved_practice_keeps_its_entry(run_worker, index_directory, django_capture_on_commit_callbacks):
+def test_a_moved_practice_keeps_its_entry(run_worker, site_engine, django_capture_on_commit_callbacks):
     # Only one practice index may exist: a move reorders the page among its siblings.
     page = PracticePage.objects.get(slug="cssc-london")
     get_engine().delete([page.pk])
@@ -82,32 +89,26 @@ def test_a_moved_practice_keeps_its_entry(run_worker, index_directory, django_ca
 
 
 def test_publishing_succeeds_while_the_engine_is_down_and_the_update_lands_later(
-    run_worker, settings, index_directory, django_capture_on_commit_callbacks, tmp_path
+    run_worker, settings, site_engine, django_capture_on_commit_callbacks, tmp_path
 ):
     page = PracticePage.objects.get(slug="cssc-london")
-    broken = tmp_path / "not-a-directory"
-    broken.write_text("the search engine is down")
-    settings.SEARCH_EMBEDDED_DIR = broken
-    get_engine.cache_clear()
-
-    with django_capture_on_commit_callbacks(execute=True):
-        page.topics.add("pendingtopic")
-        publish(page)
-    run_worker()  # the engine is down: the task schedules a retry instead of failing
+    with engine_down(site_engine, settings, tmp_path):
+        with django_capture_on_commit_callbacks(execute=True):
+            page.topics.add("pendingtopic")
+            publish(page)
+        run_worker()  # the engine is down: the task schedules a retry instead of failing
     page.refresh_from_db()
     assert page.live and "pendingtopic" in [t.name for t in page.topics.all()]
     waiting = DBTaskResult.objects.filter(status="READY")
     assert waiting.count() == 1 and waiting.get().args_kwargs["kwargs"] == {"attempt": 2}
 
-    settings.SEARCH_EMBEDDED_DIR = index_directory
-    get_engine.cache_clear()
     assert page.pk not in found("pendingtopic")
     waiting.update(run_after=timezone.now() - timedelta(seconds=1))  # the retry delay has passed
     run_worker()
     assert page.pk in found("pendingtopic")
 
 
-def test_verify_reports_and_fix_repairs(index_directory, capsys):
+def test_verify_reports_and_fix_repairs(site_engine, capsys):
     engine = get_engine()
     missing = PracticePage.objects.get(slug="cssc-london")
     stale = PracticePage.objects.get(slug="nypd-shield-new-york")
@@ -127,12 +128,19 @@ def test_verify_reports_and_fix_repairs(index_directory, capsys):
     assert missing.pk in found("CSSC")
 
 
-def test_rebuild_switches_atomically_and_removes_the_old_file(index_directory):
+def live_indexes(engine):
+    """The files or cluster indexes that hold the engine's data."""
+    if hasattr(engine, "transport"):
+        return set(engine.transport.aliased_indices(engine.alias))
+    return set(engine.directory.glob("index-*.sqlite3"))
+
+
+def test_rebuild_switches_atomically_and_removes_the_old_index(site_engine):
     engine = get_engine()
-    before = set(index_directory.glob("index-*.sqlite3"))
+    before = live_indexes(engine)
     assert engine.search(PracticeQuery(text="security", access_levels=("public",))).total > 0
     call_command("search_index", "rebuild", verbosity=0)
-    after = set(index_directory.glob("index-*.sqlite3"))
+    after = live_indexes(engine)
     assert len(after) == 1 and not (after & before)
     assert engine.search(PracticeQuery(text="security", access_levels=("public",))).total > 0
 
@@ -158,7 +166,8 @@ def extra_synonyms(monkeypatch, tmp_path):
     clear_caches()
 
 
-def test_a_changed_synonym_file_makes_entries_stale_until_fixed(index_directory, extra_synonyms, capsys):
+@pytest.mark.parametrize("site_engine", ["embedded"], indirect=True)
+def test_a_changed_synonym_file_makes_entries_stale_until_fixed(site_engine, extra_synonyms, capsys):
     cssc = PracticePage.objects.get(slug="cssc-london")
     # Phrases of the synonym file are indexed as terms: the index built before the edit
     # does not have the new phrase, and verify says so.
@@ -173,10 +182,20 @@ def test_a_changed_synonym_file_makes_entries_stale_until_fixed(index_directory,
     assert "The index matches the database." in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("site_engine", ["opensearch", "elasticsearch"], indirect=True)
+def test_a_changed_synonym_file_applies_at_once_on_a_cluster(site_engine, extra_synonyms, capsys):
+    # A cluster's index holds the entries' words; synonym phrases are matched at query
+    # time (search.analysis.query_units), so nothing needs re-indexing.
+    cssc = PracticePage.objects.get(slug="cssc-london")
+    assert cssc.pk in found("zorblax partnership")
+    call_command("search_index", "verify")
+    assert "The index matches the database." in capsys.readouterr().out
+
+
 def test_a_large_rebuild_analyses_in_a_second_process_with_the_same_index(tmp_path, monkeypatch):
     """Past SERIAL_DOCUMENTS, a rebuild hands the text analysis to a helper process; the
     index it builds answers exactly as one built in a single process."""
-    from search.documents import practices_for_indexing
+    from search.documents import build_document, practices_for_indexing
     from search.engines import embedded
 
     documents = [build_document(page) for page in practices_for_indexing()]
@@ -196,3 +215,39 @@ def test_a_large_rebuild_analyses_in_a_second_process_with_the_same_index(tmp_pa
         ]
         assert one.total == two.total and one.facets == two.facets
     assert single.fingerprints() == helped.fingerprints()
+
+
+def test_searches_running_through_rebuilds_never_fail(site_engine):
+    """Readers keep searching while the index is rebuilt three times: every search
+    answers, with every entry, before, during and after each swap."""
+    engine = get_engine()
+    documents = [build_document(page) for page in practices_for_indexing()]
+    queries = [PracticeQuery(text=text, access_levels=("public", "network", "restricted"))
+               for text in ("security", "crowd management", "")]
+    expected = [engine.search(query).total for query in queries]
+    assert all(expected)
+    rebuilding = threading.Event()
+    answers, failures = [], []
+
+    def search_until_done():
+        while rebuilding.is_set():
+            for query, total in zip(queries, expected):
+                try:
+                    answers.append((query.text, engine.search(query).total, total))
+                except Exception as error:  # noqa: BLE001 - every failure is the finding
+                    failures.append(repr(error))
+
+    rebuilding.set()
+    readers = [threading.Thread(target=search_until_done) for _ in range(2)]
+    for reader in readers:
+        reader.start()
+    try:
+        for _ in range(3):
+            assert engine.rebuild(documents) == len(documents)
+    finally:
+        rebuilding.clear()
+        for reader in readers:
+            reader.join()
+    print(f"{len(answers)} searches during three rebuilds on {site_engine}, {len(failures)} failed")
+    assert not failures
+    assert answers and all(got == total for _text, got, total in answers), [a for a in answers if a[1] != a[2]][:5]
