@@ -43,6 +43,17 @@ def private_search_index(settings, tmp_path):
     get_engine.cache_clear()
 
 
+@pytest.fixture
+def run_worker(monkeypatch):
+    """Runs django-tasks' real database worker over the queued tasks, in the test's
+    transaction: the worker closes "old" connections between tasks, which on PostgreSQL
+    would close the connection holding the test transaction, so that step is skipped."""
+    import django_tasks_db.management.commands.db_worker as db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    return lambda: call_command("db_worker", batch=True, startup_delay=False, interval=0, verbosity=0)
+
+
 def pytest_collection_modifyitems(items):
     # Browser tests use a live server, whose transactional teardown empties the database:
     # run them after everything that relies on the demonstration content.

@@ -7,6 +7,7 @@ Standard library only: it also runs under the system python3, outside the virtua
         cluster.urls         # one per live node
         cluster.stop_node(1) # SIGKILL node-2, as a lost machine
         cluster.start_node(1)
+        cluster.start_nodes([0, 1, 2])  # after stopping them all
 
     python3 -m tests.cluster.opensearch [--nodes N] [--heap 512m] -- command args...
 
@@ -312,15 +313,22 @@ class OpenSearchCluster:
 
     def start_node(self, i, timeout=180, wait_for_status="green"):
         """Start node i again with its ports and data directory; wait until it has joined."""
+        self.start_nodes([i], timeout, wait_for_status)
+
+    def start_nodes(self, indices, timeout=180, wait_for_status="green"):
+        """Start these nodes again together (after a whole-cluster stop, no node can elect a
+        cluster manager alone) and wait until they have all joined."""
         deadline = time.monotonic() + timeout
         with self._lock:
-            node = self._nodes[i]
-            if node.alive:
+            started = [self._nodes[i] for i in indices if not self._nodes[i].alive]
+            for node in started:
+                self._spawn(node)
+            if not started:
                 return
-            self._spawn(node)
             live = [n for n in self._nodes if n.alive]
-            self._wait_for_health(node, [node], len(live), wait_for_status, deadline)
-            node.ready = True
+            self._wait_for_health(started[0], started, len(live), wait_for_status, deadline)
+            for node in started:
+                node.ready = True
 
     def stop(self):
         """Kill every node and remove the data directories (and logs)."""

@@ -13,6 +13,7 @@ from search.documents import build_document, practices_for_indexing
 from search.engines import get_engine
 from search.query import PracticeQuery
 from tests.engines import ENGINES, engine_down, use_engine
+from tests.search.indexing import found, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -25,25 +26,6 @@ def site_engine(request, settings, tmp_path):
     get_engine().rebuild(build_document(p) for p in practices_for_indexing())
     yield request.param
     remove()
-
-
-@pytest.fixture
-def run_worker(monkeypatch):
-    """Runs django-tasks' real database worker over the queued tasks, in the test's
-    transaction: the worker closes "old" connections between tasks, which on PostgreSQL
-    would close the connection holding the test transaction, so that step is skipped."""
-    import django_tasks_db.management.commands.db_worker as db_worker
-
-    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
-    return lambda: call_command("db_worker", batch=True, startup_delay=False, interval=0, verbosity=0)
-
-
-def found(text):
-    return {hit.practice_id for hit in get_engine().search(PracticeQuery(text=text, access_levels=("public",))).hits}
-
-
-def publish(page):
-    page.save_revision().publish()
 
 
 def test_a_new_topic_tag_is_searchable_once_published(run_worker, site_engine, django_capture_on_commit_callbacks):

@@ -18,6 +18,7 @@ Both clients take several node addresses (comma-separated in the URL setting), f
 to another node when one does not answer, and retry a request that timed out.
 """
 
+import time
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
 
@@ -27,6 +28,7 @@ REQUEST_TIMEOUT = 10
 MAX_RETRIES = 3
 RETRY_ON_STATUS = (429, 502, 503, 504)
 BULK_CHUNK = 500
+SHARD_RETRY_DELAY = 0.2  # seconds, growing with each attempt
 
 
 def node_urls(url):
@@ -160,9 +162,21 @@ class Transport(ABC):
             return
 
     def search(self, index, body):
-        """The response of a search request (a dict); NotFound without an index."""
-        with self.errors():
-            return self._body(self.client.search(index=index, body=body))
+        """The response of a search request (a dict); NotFound without an index.
+
+        A response in which some shards failed (a node lost while the request was on it,
+        before a replica took over) would silently lack results: it is asked again, and
+        after MAX_RETRIES the engine is unavailable rather than partly right."""
+        for attempt in range(MAX_RETRIES + 1):
+            with self.errors():
+                response = self._body(self.client.search(index=index, body=body))
+            shards = response.get("_shards") or {}
+            if not shards.get("failed"):
+                return response
+            if attempt < MAX_RETRIES:
+                time.sleep(SHARD_RETRY_DELAY * (attempt + 1))
+        raise EngineUnavailable(f"{self.product}: {shards['failed']} of {shards.get('total')} shards failed: "
+                                f"{(shards.get('failures') or [{}])[0].get('reason')}")
 
     def get_source(self, index, document_id, fields):
         """The stored fields of one document; NotFound if it is not there."""
