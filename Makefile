@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install install-test messages check bench clean
+.PHONY: run test install install-test messages check bench bench-opensearch clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -65,7 +65,11 @@ test: check
 	@scripts/timed "PostgreSQL leg" scripts/with-postgres $(PY) -m pytest -m "not browser" -q -p no:cacheprovider
 
 bench: install
-	$(PY) -m bench
+	$(PY) -m bench $(BENCH_ARGS)
+
+# The same corpus and mix on a single-node OpenSearch too (needs java and mvn).
+bench-opensearch: install
+	$(PY) -m bench --with-opensearch $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var tests/browser/artefacts

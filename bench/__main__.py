@@ -8,6 +8,13 @@ backend and a naive ORM icontains search over real pages at a smaller size, next
 embedded engine at that size. A summary marks each target MET or NOT MET. It measures,
 it does not test: the exit code is 0 whatever the figures.
 
+With --with-opensearch, the same corpus (the same file, not generated again) and the same
+mix also run on a single-node OpenSearch cluster (tests/cluster/opensearch.py; needs java
+and mvn, else that part is skipped with the reason), after the raw floor: index build
+rate and time, p50/p95 of the whole mix and of the common-word quarter, and the peak
+memory of the bench process and of the node's JVM (VmHWM), side by side with the
+embedded engine's figures and their ratios, and in the summary.
+
 Everything lives in a fresh temporary directory (SQLite database, indexes), removed at
 the end (--keep to keep it); the developer's var/ is never touched: the settings are
 bench.settings whatever DJANGO_SETTINGS_MODULE says.
@@ -15,6 +22,8 @@ bench.settings whatever DJANGO_SETTINGS_MODULE says.
     python -m bench                 # 100,000 documents, 200 queries, 2,000 pages for the baselines
     python -m bench --quick         # 5,000 documents, 300 pages: a smoke run of a minute or two
     python -m bench --size 20000 --baseline-size 500 --profile
+    python -m bench --with-opensearch                 # also OpenSearch, one node, heap 1g
+    python -m bench --quick --with-opensearch --opensearch-heap 512m
 """
 
 import argparse
@@ -22,6 +31,8 @@ import os
 import shutil
 import sys
 import tempfile
+
+from .opensearch import DEFAULT_HEAP
 
 DEFAULTS = {"size": 100_000, "baseline_size": 2_000}
 QUICK = {"size": 5_000, "baseline_size": 300}
@@ -40,6 +51,11 @@ def parse_args(argv):
     parser.add_argument("--profile", action="store_true", help="profile one pass of the mix through the engine")
     parser.add_argument("--show-mix", action="store_true", help="print every query of the mix")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    parser.add_argument("--with-opensearch", action="store_true",
+                        help="also run the same corpus and mix on a single-node OpenSearch cluster (needs java and mvn) "
+                             "and print both engines side by side, with the ratios OpenSearch / embedded")
+    parser.add_argument("--opensearch-heap", default=DEFAULT_HEAP,
+                        help=f"heap of the OpenSearch JVM with --with-opensearch (default {DEFAULT_HEAP})")
     options = parser.parse_args(argv)
     chosen = QUICK if options.quick else DEFAULTS
     for name, value in chosen.items():

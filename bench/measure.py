@@ -11,6 +11,31 @@ def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def process_peak_rss_mb(pid):
+    """Peak resident set size of another process (VmHWM in /proc/PID/status); NaN if unreadable."""
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            for text in handle:
+                if text.startswith("VmHWM:"):
+                    return int(text.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return float("nan")
+
+
+def cpu_seconds(pid=None):
+    """User and system CPU time of a process (this one by default) so far; NaN if unreadable."""
+    if pid is None:
+        spent = os.times()
+        return spent.user + spent.system
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()  # the command name may hold spaces
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
 def current_rss_mb():
     try:
         with open("/proc/self/statm") as handle:

@@ -6,10 +6,14 @@ import os
 import pstats
 import random
 import time
+import traceback
 from pathlib import Path
 
 from . import load_synthetic
-from .measure import current_rss_mb, heading, latency_line, line, ms, peak_rss_mb, percentiles, ratio, times
+from .measure import (
+    cpu_seconds, current_rss_mb, heading, latency_line, line, ms, peak_rss_mb, percentiles, process_peak_rss_mb, ratio,
+    times,
+)
 
 TARGET_P95_MS = 50.0
 TARGET_DOCS_PER_SECOND = 1000.0
@@ -22,6 +26,12 @@ class Bench:
         self.directory = Path(directory)
         self.figures = {}
         self.last_progress = time.perf_counter()
+        self.steps = 0
+
+    def heading(self, title):
+        """A numbered step heading: the optional steps do not leave gaps in the numbers."""
+        self.steps += 1
+        heading(f"{self.steps}. {title}")
 
     # Helpers ---------------------------------------------------------------------------
 
@@ -50,7 +60,8 @@ class Bench:
         print(f"make bench: embedded search engine on a synthetic corpus (temporary directory {self.directory})")
         print(f"  machine: {os.cpu_count()} CPUs, load average {_load()} at the start")
         print(f"  options: size {options.size:,}, queries {options.queries}, seed {options.seed}, "
-              f"baseline size {options.baseline_size:,}, baseline queries {options.baseline_queries}")
+              f"baseline size {options.baseline_size:,}, baseline queries {options.baseline_queries}"
+              + (f", OpenSearch heap {options.opensearch_heap}" if options.with_opensearch else ""))
         self.figures["rss_start"] = peak_rss_mb()
         line("peak RSS after start-up (Python, Django, Wagtail)", f"{self.figures['rss_start']:,.0f} MB")
         engine, stream = self.step_build()
@@ -58,10 +69,12 @@ class Bench:
         self.step_engine(engine, mix)
         self.step_raw(engine, mix)
         self.figures["peak_engine"] = peak_rss_mb()
+        if options.with_opensearch:
+            self.step_opensearch(stream, mix)
         if options.baseline_size > 0 and options.baseline_queries > 0:
             self.step_baselines(engine, mix)
         else:
-            heading("5. Baselines: skipped (--baseline-size 0 or --baseline-queries 0)")
+            self.heading("Baselines: skipped (--baseline-size 0 or --baseline-queries 0)")
         self.figures["peak_end"] = peak_rss_mb()
         self.step_summary()
 
@@ -72,7 +85,7 @@ class Bench:
 
         options = self.options
         synthetic = load_synthetic()
-        heading("1. Index build: embedded engine, synthetic corpus")
+        self.heading("Index build: embedded engine, synthetic corpus")
         world = synthetic.world(options.seed)
         line("corpus", f"{options.size:,} synthetic practices (seed {options.seed}), generated before the build")
         line("vocabulary", f"{world.distinct_words:,} distinct words, Zipf weights rank^-{synthetic.ZIPF_EXPONENT}")
@@ -81,13 +94,10 @@ class Bench:
                               self.directory / "corpus.jsonl", self._progress_printer(options.size, started, "generated"))
         line("generation into a JSON-lines file", f"{stream.generation_seconds:,.1f} s", "synthetic data, not counted")
         engine = EmbeddedEngine(self.directory / "search-bench")
-        started = time.perf_counter()
-        count = engine.rebuild(stream, self._progress_printer(options.size, started, "indexed"))
-        finished = time.perf_counter()
-        engine_seconds = finished - started
+        count, engine_seconds, tail_seconds = self._timed_rebuild(engine, stream)
         index_path = self.live_index(engine)
         size_mb = sum(p.stat().st_size for p in index_path.parent.glob(index_path.name + "*")) / 2**20
-        rate = count / engine_seconds if engine_seconds > 0 else float("nan")
+        rate = _rate(count, engine_seconds)
         wall = engine_seconds + stream.generation_seconds
         self.figures.update(
             size=count, build_rate=rate, build_seconds=engine_seconds, build_wall=wall,
@@ -99,18 +109,26 @@ class Bench:
         line("distinct folded words in the corpus", f"{len(stream.df):,}")
         line("engine rebuild time", f"{engine_seconds:,.1f} s", "reading the file back included")
         line("index build rate", f"{rate:,.0f} documents/second", "analysis, inserts, inverted lists, switch")
-        line("  of which after the last document", f"{finished - self.last_progress:,.1f} s", "inverted lists, arrays, switch")
+        line("  of which after the last document", f"{tail_seconds:,.1f} s", "inverted lists, arrays, switch")
         line("generation and build", f"{wall:,.1f} s  ({count / wall:,.0f} documents/second)")
         line("index file", f"{size_mb:,.0f} MB  ({index_path.name})")
         line("peak RSS after the build", f"{self.figures['peak_build']:,.0f} MB", "ru_maxrss of this process")
         return engine, stream
+
+    def _timed_rebuild(self, engine, stream):
+        """Rebuild `engine` from the corpus file of step 1, read back: the generation is never
+        part of a build time. (documents, seconds, seconds after the last document)."""
+        started = time.perf_counter()
+        count = engine.rebuild(stream, self._progress_printer(self.options.size, started, "indexed"))
+        finished = time.perf_counter()
+        return count, finished - started, finished - self.last_progress
 
     def step_mix(self, engine, stream):
 
         from .mix import TextMatcher, build_mix, summarise
 
         options = self.options
-        heading("2. Query mix")
+        self.heading("Query mix")
         world = load_synthetic().world(options.seed)
         matcher = TextMatcher(engine)
         started = time.perf_counter()
@@ -139,7 +157,19 @@ class Bench:
         return mix, matcher
 
     def step_engine(self, engine, mix):
-        heading("3. Embedded engine: the mix with facets and highlights")
+        self.heading("Embedded engine: the mix with facets and highlights")
+        figures = self._measure_mix(engine, mix, "loads the facet arrays of the new index")
+        self.figures.update(figures)
+        self.figures["peak_queries"] = peak_rss_mb()
+        line("peak RSS after the queries", f"{self.figures['peak_queries']:,.0f} MB", "ru_maxrss: build and queries")
+        queries = [q.practice_query() for q in mix]
+        self._one_update(engine, queries[0])
+        if self.options.profile:
+            self._profile(engine, queries)
+
+    def _measure_mix(self, engine, mix, first_note):
+        """The mix through `engine`: one untimed pass, then one timed; prints the latencies
+        by class and returns the figures. Every engine is measured by this."""
         queries = [q.practice_query() for q in mix]
         started = time.perf_counter()
         engine.search(queries[0])
@@ -154,7 +184,7 @@ class Bench:
             durations.append((time.perf_counter() - started) * 1000)
             totals.append(results.total)
             facet_values += sum(len(v) for v in results.facets.values())
-        line("first query after the build", ms(first), "loads the facet arrays of the new index")
+        line("first query after the build", ms(first), first_note)
         line("warm-up pass", f"{warm:,.1f} s for {len(queries)} queries")
         p50, p95 = latency_line("whole mix", durations)
         common = [d for d, q in zip(durations, mix) if q.kind == "common"]
@@ -169,11 +199,7 @@ class Bench:
         print("  slowest queries:")
         for duration, query in slowest:
             print(f"    {ms(duration):>10}  [{query.kind}] {query.describe()}")
-        self.figures.update(p50=p50, p95=p95, common_p50=c50, common_p95=c95, durations=durations)
-        line("peak RSS after the queries", f"{peak_rss_mb():,.0f} MB", "ru_maxrss: build and queries")
-        self._one_update(engine, queries[0])
-        if self.options.profile:
-            self._profile(engine, queries)
+        return dict(p50=p50, p95=p95, common_p50=c50, common_p95=c95, durations=durations, totals=totals)
 
     def _one_update(self, engine, query):
         """What one publish costs: index one document again, then the next search."""
@@ -205,7 +231,7 @@ class Bench:
     def step_raw(self, engine, mix):
         from .baselines import RawFloor
 
-        heading("4. Raw FTS5 floor: MATCH + bm25 top 10 + count, an FTS5 index of the same terms")
+        self.heading("Raw FTS5 floor: MATCH + bm25 top 10 + count, an FTS5 index of the same terms")
         started = time.perf_counter()
         floor = RawFloor(self.live_index(engine), self.directory / "raw-fts5.sqlite3",
                          self._progress_printer(self.figures["size"], started, "FTS5 rows"))
@@ -237,7 +263,7 @@ class Bench:
 
         options = self.options
         size = options.baseline_size
-        heading(f"5. Baselines on real pages: {size:,} PracticePage rows in a temporary SQLite database")
+        self.heading(f"Baselines on real pages: {size:,} PracticePage rows in a temporary SQLite database")
         started = time.perf_counter()
         call_command("migrate", interactive=False, verbosity=0)
         line("migrate", f"{time.perf_counter() - started:,.1f} s")
@@ -296,6 +322,115 @@ class Bench:
         self.figures["baseline_size"] = size
         self.figures["baseline_sample"] = len(sample)
 
+    def step_opensearch(self, stream, mix):
+        from .opensearch import Unavailable, single_node
+
+        heap = self.options.opensearch_heap
+        self.heading(f"OpenSearch: the same corpus and mix on a single-node cluster (heap {heap})")
+        try:
+            with single_node(self.directory / "opensearch", heap) as cluster:
+                self._measure_opensearch(cluster, stream, mix)
+        except Unavailable as error:
+            self.figures["opensearch"] = {"skipped": str(error).splitlines()[0]}
+            print("  OpenSearch part skipped: " + str(error).replace("\n", "\n    "), flush=True)
+            return
+        except Exception as error:  # noqa: BLE001 - it measures: the embedded figures still stand
+            self.figures["opensearch"] = {"skipped": f"failed: {type(error).__name__}: {error}".splitlines()[0]}
+            print("  OpenSearch part failed, the cluster is stopped; the embedded figures stand:")
+            print("    " + traceback.format_exc().rstrip().replace("\n", "\n    "), flush=True)
+            return
+        self._comparison_table()
+
+    def _measure_opensearch(self, cluster, stream, mix):
+        from search.engines.elastic import opensearch_engine
+
+        from .opensearch import describe_jvm, jvm_pid
+
+        heap = self.options.opensearch_heap
+        pid = jvm_pid(cluster)
+        line("cluster", f"OpenSearch {cluster.version}, 1 node at {cluster.url}, JVM process {pid}")
+        line("JVM", describe_jvm(heap), "as the distribution's jvm.options")
+        engine = opensearch_engine(cluster.url, index_prefix=f"bench-{os.getpid()}")
+        # The client shares the CPUs with the node: where the time goes tells which one limits.
+        cpu_before = cpu_seconds(pid), cpu_seconds()
+        try:
+            count, seconds, tail_seconds = self._timed_rebuild(engine, stream)
+            cpu_build = cpu_seconds(pid) - cpu_before[0], cpu_seconds() - cpu_before[1]
+            rate = _rate(count, seconds)
+            jvm_after_build = process_peak_rss_mb(pid)
+            index_mb = _store_mb(engine)
+            line("documents indexed", f"{count:,}", "the corpus file of step 1 read back, not generated again")
+            line("engine rebuild time", f"{seconds:,.1f} s", "reading the file back included, as for the embedded engine")
+            line("index build rate", f"{rate:,.0f} documents/second", "bulk requests of 500 from this process, refresh, alias")
+            line("  of which after the last document", f"{tail_seconds:,.1f} s", "refresh, alias switch")
+            line("CPU time during the build", f"JVM {cpu_build[0]:,.1f} s, this process {cpu_build[1]:,.1f} s",
+                 f"{os.cpu_count()} CPUs for {seconds:,.1f} s")
+            line("index on disk", f"{index_mb:,.0f} MB", "store size of the primary shard after the refresh")
+            line("peak RSS of the JVM after the build", f"{jvm_after_build:,.0f} MB", "VmHWM of the node's process")
+            line("peak RSS of this process after the build", f"{peak_rss_mb():,.0f} MB",
+                 "ru_maxrss: never below the embedded engine's peak")
+            cpu_before = cpu_seconds(pid), cpu_seconds()
+            started = time.perf_counter()
+            figures = self._measure_mix(engine, mix, "first search on the new index")
+            mix_seconds = time.perf_counter() - started
+            jvm_after_mix = process_peak_rss_mb(pid)
+            line("CPU time during the two passes of the mix",
+                 f"JVM {cpu_seconds(pid) - cpu_before[0]:,.1f} s, this process {cpu_seconds() - cpu_before[1]:,.1f} s",
+                 f"{os.cpu_count()} CPUs for {mix_seconds:,.1f} s")
+            same = sum(a == b for a, b in zip(figures["totals"], self.figures["totals"]))
+            line("same total as the embedded engine", f"{same} of {len(mix)} queries", "the analysers differ a little")
+            line("peak RSS of the JVM after the queries", f"{jvm_after_mix:,.0f} MB", "VmHWM of the node's process")
+        finally:
+            try:
+                engine.drop()
+            except Exception as error:  # noqa: BLE001 - the cluster is removed just after anyway
+                print(f"  (the bench index could not be dropped: {error})")
+        figures.update(
+            version=cluster.version, heap=heap, size=count, build_rate=rate, build_seconds=seconds, index_mb=index_mb,
+            peak_jvm=max(jvm_after_build, jvm_after_mix), peak_python=peak_rss_mb(),
+        )
+        self.figures["opensearch"] = figures
+
+    def _comparison_table(self):
+        embedded, other = self.figures, self.figures["opensearch"]
+        rows = [
+            ("index build rate (documents/second)", "build_rate", "build_rate", "{:,.0f}"),
+            ("index build time (s)", "build_seconds", "build_seconds", "{:,.1f}"),
+            ("index on disk (MB)", "index_mb", "index_mb", "{:,.0f}"),
+            ("p50, whole mix (ms)", "p50", "p50", "{:,.1f}"),
+            ("p95, whole mix (ms)", "p95", "p95", "{:,.1f}"),
+            ("p50, common-word queries (ms)", "common_p50", "common_p50", "{:,.1f}"),
+            ("p95, common-word queries (ms)", "common_p95", "common_p95", "{:,.1f}"),
+            ("peak memory of the engine's process (MB)", "peak_queries", "peak_jvm", "{:,.0f}"),
+            ("peak memory of the Python bench process (MB)", "peak_queries", "peak_python", "{:,.0f}"),
+        ]
+        print()
+        title = f"{embedded['size']:,} documents, the same mix"
+        print(f"  {title:<46}{'embedded':>12}{'OpenSearch':>12}   OpenSearch / embedded")
+        for label, embedded_key, other_key, layout in rows:
+            a, b = embedded[embedded_key], other[other_key]
+            print(f"  {label:<46}{_figure(layout, a):>12}{_figure(layout, b):>12}   {times(ratio(b, a))}")
+        print("  memory: the embedded engine runs inside the bench process (ru_maxrss after its build and queries);")
+        print("  OpenSearch in its JVM (VmHWM, the larger of after the build and after the mix), with this process")
+        print("  as its client (ru_maxrss is a high-water mark of the whole run: never below the embedded figure).", flush=True)
+
+    def _opensearch_summary(self):
+        figures, other = self.figures, self.figures["opensearch"]
+        if "skipped" in other:
+            line("OpenSearch", f"skipped: {other['skipped']}")
+            return
+        line(f"OpenSearch {other['version']} (1 node, heap {other['heap']})",
+             f"{other['build_rate']:,.0f} documents/second ({other['build_seconds']:,.1f} s), "
+             f"p50 {ms(other['p50'])}, p95 {ms(other['p95'])}, common-word p95 {ms(other['common_p95'])}, "
+             f"JVM peak {other['peak_jvm']:,.0f} MB")
+        line("OpenSearch / embedded engine",
+             f"build rate {times(ratio(other['build_rate'], figures['build_rate']))}, "
+             f"p50 {times(ratio(other['p50'], figures['p50']))}, p95 {times(ratio(other['p95'], figures['p95']))}, "
+             f"common-word p50 {times(ratio(other['common_p50'], figures['common_p50']))}, "
+             f"p95 {times(ratio(other['common_p95'], figures['common_p95']))}, "
+             f"peak memory {times(ratio(other['peak_jvm'], figures['peak_queries']))}",
+             "peak memory: the JVM against the bench process")
+
     def _sample(self, mix, count):
         """A fixed sample: a quarter common-word queries, the rest others, in mix order."""
         rng = random.Random(f"bench-sample-{self.options.seed}")
@@ -307,7 +442,7 @@ class Bench:
 
     def step_summary(self):
         figures = self.figures
-        heading("6. Summary")
+        self.heading("Summary")
         size = figures["size"]
         line("corpus", f"{size:,} synthetic practices, {self.options.queries} queries "
              f"({figures['mix_counts']['kind:common']} common-word, {figures['mix_counts']['with facet filters']} with facet filters)")
@@ -320,6 +455,8 @@ class Bench:
         line("query latency, common-word queries", f"p50 {ms(figures['common_p50'])}, p95 {ms(figures['common_p95'])}")
         line("engine / raw FTS5 floor", f"p50 {times(ratio(figures['p50'], figures['raw_p50']))}, "
              f"p95 {times(ratio(figures['p95'], figures['raw_p95']))}")
+        if "opensearch" in figures:
+            self._opensearch_summary()
         baselines = figures.get("baselines")
         if baselines:
             base = baselines["engine_small"]
@@ -350,6 +487,23 @@ def _load():
         return " ".join(f"{value:.2f}" for value in os.getloadavg())
     except OSError:
         return "unknown"
+
+
+def _rate(count, seconds):
+    return count / seconds if seconds > 0 else float("nan")
+
+
+def _figure(layout, value):
+    return "n/a" if value != value else layout.format(value)
+
+
+def _store_mb(engine):
+    """The index's size on disk (primary store), NaN if the stats cannot be read."""
+    try:
+        stats = engine.transport.client.indices.stats(index=engine.alias, metric="store")
+        return stats["_all"]["primaries"]["store"]["size_in_bytes"] / 2**20
+    except Exception:  # noqa: BLE001 - a figure of the report, not worth failing the run for
+        return float("nan")
 
 
 def _mean(values):

@@ -25,4 +25,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # opensearch-py logs every 404 as a warning, and a rebuild's look-up of the alias's old
+    # index is one (--with-opensearch); real failures still raise.
+    "loggers": {"opensearch": {"level": "ERROR"}},
 }
