@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install install-test messages check bench bench-opensearch clean
+.PHONY: run test install install-test messages translations check bench bench-opensearch clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,13 @@ install-test: $(VENV)/.installed-test
 messages: install
 	$(VENV)/bin/pybabel compile -d locale -D django --statistics 2>&1 | grep -v '^$$' || true
 
+# After changing interface strings: every catalogue gains the new ones and loses the
+# removed ones (README, Translations); the .po files are then edited by hand.
+# `make translations NEW_LANGUAGE=de` creates the catalogue of a new language.
+translations: install
+	$(PY) manage.py makemessages $(if $(NEW_LANGUAGE),-l $(NEW_LANGUAGE),--all) --no-obsolete --ignore=.venv \
+		--ignore=var --ignore=tests --ignore=bench --ignore=fixtures --ignore=node_modules
+
 run: install messages
 	@mkdir -p var
 	$(PY) manage.py migrate --noinput
@@ -56,6 +63,8 @@ check: install-test messages
 	@mkdir -p var
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=kb.settings.test $(PY) manage.py makemigrations --check --dry-run
+	@# Which app may import which: the contracts in .importlinter.
+	$(VENV)/bin/lint-imports --no-cache
 
 # Two legs, each timed: the whole suite on SQLite with a throw-away OpenSearch cluster
 # (the engine-dependent tests run on it too), then the suite without the browser tests

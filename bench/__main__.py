@@ -1,6 +1,6 @@
 """`make bench` (python -m bench): the embedded search engine on a synthetic corpus.
 
-Builds a synthetic corpus (fixtures/synthetic.py) of 100,000 practices into an embedded
+Builds a synthetic corpus (bench/synthetic.py) of 100,000 practices into an embedded
 index and prints the index build rate, the peak memory, and p50/p95 of a fixed, seeded mix
 of 200 queries with facets and highlights (whole mix and common-word quarter); then the
 same mix through raw FTS5 (the floor), and a sample through Wagtail's database search

@@ -15,8 +15,9 @@ import time
 from django.db.models import Q
 
 from search.analysis import analyse
-from search.analysis import FIELD_WEIGHTS, document_fields
-from search.engines.terms import PHRASE_JOIN, compile_query
+from search.analysis import document_fields
+from search.engines.base import FIELD_WEIGHTS
+from search.engines.embedded.terms import PHRASE_JOIN, compile_query
 
 
 class RawFloor:

@@ -9,7 +9,7 @@ import time
 import traceback
 from pathlib import Path
 
-from . import load_synthetic
+from . import synthetic
 from .measure import (
     cpu_seconds, current_rss_mb, heading, latency_line, line, ms, peak_rss_mb, percentiles, process_peak_rss_mb, ratio,
     times,
@@ -84,7 +84,6 @@ class Bench:
         from .corpus import CorpusStream
 
         options = self.options
-        synthetic = load_synthetic()
         self.heading("Index build: embedded engine, synthetic corpus")
         world = synthetic.world(options.seed)
         line("corpus", f"{options.size:,} synthetic practices (seed {options.seed}), generated before the build")
@@ -129,7 +128,7 @@ class Bench:
 
         options = self.options
         self.heading("Query mix")
-        world = load_synthetic().world(options.seed)
+        world = synthetic.world(options.seed)
         matcher = TextMatcher(engine)
         started = time.perf_counter()
         mix = build_mix(stream, world, options.queries, options.seed, matcher)
@@ -204,7 +203,7 @@ class Bench:
     def _one_update(self, engine, query):
         """What one publish costs: index one document again, then the next search."""
 
-        document = next(load_synthetic().generate_documents(1, seed=self.options.seed))
+        document = next(synthetic.generate_documents(1, seed=self.options.seed))
         started = time.perf_counter()
         engine.index([document])
         indexed = (time.perf_counter() - started) * 1000
@@ -268,7 +267,7 @@ class Bench:
         call_command("migrate", interactive=False, verbosity=0)
         line("migrate", f"{time.perf_counter() - started:,.1f} s")
         started = time.perf_counter()
-        ids = load_synthetic().create_practice_pages(size, seed=options.seed,
+        ids = synthetic.create_practice_pages(size, seed=options.seed,
                                               progress=self._progress_printer(size, started, "pages"))
         seconds = time.perf_counter() - started
         line("pages created (same generator, same seed)", f"{len(ids):,} in {seconds:,.1f} s ({len(ids) / seconds:,.0f} pages/s)")

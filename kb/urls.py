@@ -9,8 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # Uploaded files (MEDIA_URL) and documents (/documents/<id>/<name>), through the access
-    # check of kb.media in every environment; before Wagtail's document URLs.
-    path("", include("kb.media.urls")),
+    # check of media in every environment; before Wagtail's document URLs.
+    path("", include("media.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap),
@@ -24,9 +24,9 @@ if settings.DEBUG:
 # English at the root, French under /fr/. Wagtail's page serving comes last: it catches
 # every path the patterns above did not.
 urlpatterns += i18n_patterns(
-    path("accounts/", include("kb.accounts.urls")),
-    path("", include("practices.access_requests.urls")),
-    path("", include("practices.submissions.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("", include("access_requests.urls")),
+    path("", include("submissions.urls")),
     path("", include("practices.urls")),
     path("", include("search.urls")),
     path("", include(wagtail_urls)),

@@ -112,13 +112,8 @@ def analyse(text, language):
     return stems
 
 
-# How much an occurrence counts in each part of an entry, on every engine: title over
-# summary over topics, places and partners ("extra") over body.
-FIELD_WEIGHTS = {"title": 10.0, "summary": 4.0, "body": 1.0, "extra": 3.0}
-
-
 def document_fields(document):
-    """The weighted parts of an indexed document (FIELD_WEIGHTS), as text."""
+    """The weighted parts of an indexed document (search.engines.base.FIELD_WEIGHTS), as text."""
     return {
         "title": document["title"],
         "summary": document["summary"],

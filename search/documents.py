@@ -12,7 +12,7 @@ from practices.access import audience_key
 from practices.models import PracticePage
 from practices.models.vocabulary import EvidenceLevel, ThemeChoice
 
-from .query import STATUS_NOT_STATED
+from .facets import STATUS_NOT_STATED
 
 EVIDENCE_RANK = {value: rank for rank, value in enumerate(EvidenceLevel.values)}
 THEME_ORDER = list(ThemeChoice.values)
@@ -80,7 +80,7 @@ def assemble_document(*, city, country, further_cities, organisations, themes, t
     """The flat document both engines index, from a practice's values.
 
     The one place that shapes a document: build_document reads the values from a page,
-    and the benchmark's synthetic corpus (fixtures/synthetic.py) passes its own.
+    and the benchmark's synthetic corpus (bench/synthetic.py) passes its own.
     """
     # Every list in a fixed order: without one, PostgreSQL may return related rows in any
     # order and the same practice would get another fingerprint.

@@ -1,23 +1,11 @@
 """The URL carries the whole search state: parsing it and writing it back."""
 
-import re
 from urllib.parse import urlencode
 
-from .query import FILTER_FIELDS, FILTER_VOCABULARIES, SORTS, STATUS_NOT_STATED, PracticeQuery
+from practices.rules import YEAR_RANGE
 
-YEAR_RANGE = (1900, 2100)
-_SLUG = re.compile(r"^[a-z0-9-]{1,120}$")
-_COUNTRY = re.compile(r"^[A-Z]{2}$")
-ALLOWED = {name: set(vocabulary.values) for name, vocabulary in FILTER_VOCABULARIES.items()}
-ALLOWED["statuses"].add(STATUS_NOT_STATED)
-
-
-def _valid(name, value):
-    if name in ALLOWED:
-        return value in ALLOWED[name]
-    if name == "countries":
-        return bool(_COUNTRY.match(value))
-    return bool(_SLUG.match(value))  # cities
+from .facets import FACETS
+from .query import SORTS, PracticeQuery
 
 
 def _year(value):
@@ -35,12 +23,9 @@ def _int(value, default):
         return default
 
 
-def query_from_params(params, viewer, page_size=10):
+def query_from_params(params, audiences, page_size=10):
     """A PracticeQuery from a QueryDict; invalid values are dropped, never an error."""
-    filters = {
-        name: tuple(v for v in params.getlist(name) if _valid(name, v))
-        for name in FILTER_FIELDS
-    }
+    filters = {facet.name: tuple(v for v in params.getlist(facet.name) if facet.is_valid(v)) for facet in FACETS}
     sort = params.get("sort", "relevance")
     return PracticeQuery(
         text=params.get("q", ""),
@@ -50,7 +35,7 @@ def query_from_params(params, viewer, page_size=10):
         sort=sort if sort in SORTS else "relevance",
         page=_int(params.get("page"), 1),
         page_size=page_size,
-        viewer=viewer,
+        access_levels=audiences,
     )
 
 
@@ -60,8 +45,8 @@ def params_of(query, **changes):
     text = changes.get("q", query.text)
     if text:
         pairs.append(("q", text))
-    for name in FILTER_FIELDS:
-        pairs += [(name, value) for value in changes.get(name, getattr(query, name))]
+    for facet in FACETS:
+        pairs += [(facet.name, value) for value in changes.get(facet.name, getattr(query, facet.name))]
     for name in ("year_from", "year_to"):
         value = changes.get(name, getattr(query, name))
         if value is not None:

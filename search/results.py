@@ -49,7 +49,7 @@ class PracticeResults:
     query: object
     hits: list
     total: int
-    facets: list  # of Facet, in the order of FILTER_FIELDS
+    facets: list  # of Facet, in the order of search.facets
     suggestion: str | None = None
     took_ms: float = 0.0
     engine: str = ""

@@ -6,64 +6,36 @@ import time
 import nh3
 from django.conf import settings
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from practices.access import allowed_audiences, audience_key
-from practices.models import City, PracticePage
+from practices.models import PracticePage
+from practices.models.practice import practice_cards, visible_practices
 
 from .engines import get_engine
 from .engines.base import EngineUnavailable
-from .query import FILTER_FIELDS, FILTER_VOCABULARIES, STATUS_NOT_STATED
+from .facets import FACETS
 from .results import Facet, FacetValue, PracticeResults
 
 logger = logging.getLogger(__name__)
 
-FACET_LABELS = {
-    "themes": _("Theme"),
-    "regions": _("Region"),
-    "countries": _("Country"),
-    "cities": _("City"),
-    "target_types": _("Place protected"),
-    "partner_sectors": _("Partner sector"),
-    "partnership_models": _("Partnership model"),
-    "evidence_levels": _("Evidence level"),
-    "statuses": _("Status"),
-    "languages": _("Language"),
-}
-# Facets shown in the fixed order of their vocabulary; the others by count.
-ORDERED_FACETS = {"themes", "evidence_levels", "languages", "statuses"}
-
-
-def _labeller(name, values):
-    if name in FILTER_VOCABULARIES:
-        labels = dict(FILTER_VOCABULARIES[name].choices)
-        if name == "statuses":
-            labels[STATUS_NOT_STATED] = _("Not stated")
-        return lambda value: labels.get(value, value)
-    if name == "countries":
-        return lambda value: countries.name(value) or value
-    if name == "cities":
-        names = dict(City.objects.filter(slug__in=values).values_list("slug", "name"))
-        return lambda value: names.get(value, value)
-    return str
-
 
 def build_facets(query, counts_by_field):
+    """The facets of the answer, in the order of search.facets, each value labelled."""
     facets = []
-    for name, field in FILTER_FIELDS.items():
-        counts = counts_by_field.get(field, {})
-        selected = set(getattr(query, name))
-        values = set(counts) | selected
-        label = _labeller(name, values)
-        items = [FacetValue(value, str(label(value)), counts.get(value, 0), value in selected) for value in values]
-        if name in ORDERED_FACETS:
-            order = {value: i for i, value in enumerate(FILTER_VOCABULARIES[name].values)}
-            items.sort(key=lambda item: order.get(item.value, len(order)))
-        else:
-            items.sort(key=lambda item: (-item.count, item.label))
-        facets.append(Facet(name=name, label=str(FACET_LABELS[name]), values=items))
+    for facet in FACETS:
+        counts = counts_by_field.get(facet.field, {})
+        selected = set(getattr(query, facet.name))
+        labels = facet.labels(set(counts) | selected)
+        items = [FacetValue(value, str(label), counts.get(value, 0), value in selected) for value, label in labels.items()]
+        items.sort(key=facet.sort_key())
+        facets.append(Facet(name=facet.name, label=str(facet.label), values=items))
     return facets
+
+
+def audiences_of(viewer):
+    """The audience keys of what this viewer may read: every question to an engine carries
+    them (PracticeQuery.access_levels, suggest, related)."""
+    return tuple(allowed_audiences(viewer))
 
 
 def localise(url):
@@ -115,7 +87,7 @@ def readable_hits(hits, audiences):
 
 def suggest(text, user, limit=10):
     try:
-        suggestions = get_engine().suggest(text, tuple(allowed_audiences(user)), limit=limit)
+        suggestions = get_engine().suggest(text, audiences_of(user), limit=limit)
     except EngineUnavailable:
         logger.warning("search engine unavailable for suggestions", exc_info=True)
         return []
@@ -124,10 +96,15 @@ def suggest(text, user, limit=10):
     return suggestions
 
 
-def related_ids(practice_id, user, limit=4):
-    """Ids of related practices from the engine; None when the engine cannot answer."""
+def related_practices(page, user, limit=4):
+    """The practices the engine finds related to this one; the database's choice
+    (PracticePage.related_practices) when the engine cannot answer."""
     try:
-        return get_engine().related(practice_id, tuple(allowed_audiences(user)), limit=limit)
+        ids = get_engine().related(page.pk, audiences_of(user), limit=limit)
     except EngineUnavailable:
         logger.warning("search engine unavailable for related practices", exc_info=True)
-        return None
+        return page.related_practices(user, limit=limit)
+    # The engine filters by access already; asking the database again keeps a stale
+    # index from ever showing a practice the visitor may not see.
+    by_pk = practice_cards(visible_practices(user).filter(pk__in=ids)).in_bulk()
+    return [by_pk[pk] for pk in ids if pk in by_pk]

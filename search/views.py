@@ -7,12 +7,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from practices.models.vocabulary import ThemeChoice
+from practices.rules import YEAR_RANGE
 
 from . import service
 from .engines.base import EngineUnavailable
 from .models import SearchQueryStat
 from .params import params_of, query_from_params
-from .query import FILTER_FIELDS, MAX_TEXT_LENGTH
+from .facets import FACET_NAMES
+from .query import MAX_TEXT_LENGTH
 
 logger = logging.getLogger(__name__)
 SORT_LABELS = {
@@ -31,7 +33,7 @@ def _chips(query, results):
     chips = []
     if query.text:
         chips.append((_("Text: %(text)s") % {"text": query.text}, params_of(query, q="")))
-    for name in FILTER_FIELDS:
+    for name in FACET_NAMES:
         for value in getattr(query, name):
             remaining = tuple(v for v in getattr(query, name) if v != value)
             chips.append((labels.get((name, value), value), params_of(query, **{name: remaining})))
@@ -43,7 +45,7 @@ def _chips(query, results):
 
 @require_GET
 def search(request):
-    query = query_from_params(request.GET, request.user)
+    query = query_from_params(request.GET, service.audiences_of(request.user))
     results, status = None, 200
     try:
         results = service.search(query)
@@ -56,10 +58,11 @@ def search(request):
         "query": query,
         "results": results,
         "chips": _chips(query, results),
-        "clear_url": params_of(query, q=query.text, **{name: () for name in FILTER_FIELDS}, year_from=None, year_to=None),
+        "clear_url": params_of(query, q=query.text, **{name: () for name in FACET_NAMES}, year_from=None, year_to=None),
         "sort_options": [(value, label, params_of(query, sort=value)) for value, label in SORT_LABELS.items()],
         "max_length": MAX_TEXT_LENGTH,
         "themes": ThemeChoice.choices,
+        "year_range": YEAR_RANGE,
     }
     if results is not None:
         context["previous_url"] = params_of(query, page=query.page - 1) if query.page > 1 else None

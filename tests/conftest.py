@@ -73,8 +73,8 @@ def editor_client(client, editor):
 
 @pytest.fixture
 def member(db):
-    """An approved network member (tests/accounts/members.py makes others: pending, refused...)."""
-    from tests.accounts.members import create_member
+    """An approved network member (tests/helpers.py makes others: pending, refused...)."""
+    from tests.helpers import create_member
 
     return create_member()
 

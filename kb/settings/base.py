@@ -31,12 +31,12 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
     "kb",
-    "kb.security",  # before Wagtail: its admin templates give inline scripts the CSP nonce
-    "kb.accounts",
+    "security",  # before Wagtail: its admin templates give inline scripts the CSP nonce
+    "accounts",
     "practices",
-    "practices.submissions",
-    "practices.access_requests",
-    "kb.media",
+    "submissions",
+    "access_requests",
+    "media",
     "search",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -71,7 +71,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "kb.security.csp.SiteCSPMiddleware",
+    "security.csp.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "kb.accounts.two_factor.EditorsSecondFactorMiddleware",
+    "accounts.two_factor.EditorsSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -156,7 +156,7 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
-# Media are served by kb.media after an access check (README, Media). Behind nginx, set
+# Media are served by the media app after an access check (README, Media). Behind nginx, set
 # this to an internal location and nginx sends the bytes (X-Accel-Redirect).
 MEDIA_ACCEL_REDIRECT_PREFIX = os.environ.get("MEDIA_ACCEL_REDIRECT_PREFIX", "")
 MEDIA_PUBLIC_MAX_AGE = 600
@@ -175,22 +175,22 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False  # nothing reaches the internet at run time
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from another host (privacy, CSP)
 TAGGIT_CASE_INSENSITIVE = True
 
-# Accounts: the site's own login pages (kb/accounts); members never see the admin.
+# Accounts: the site's own login pages (accounts); members never see the admin.
 # Members log in with their e-mail address; editors may still use their username.
 # django-axes' backend comes first: it refuses a locked-out account or address before any
 # password is checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesBackend",
-    "kb.accounts.backends.EmailBackend",
+    "accounts.backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# After logging in or out, the home page in the visitor's language (kb/accounts/urls.py).
+# After logging in or out, the home page in the visitor's language (accounts/urls.py).
 LOGIN_URL = "accounts:login"
 
 # Practice listings
 PRACTICES_PER_PAGE = 12
 
-# Submissions (practices/submissions): what a member may do in an hour, counted in the
+# Submissions (submissions): what a member may do in an hour, counted in the
 # database. Documents are always downloaded as attachments, never shown inline, and go
 # through Django's view (so Wagtail's headers and checks apply).
 SUBMISSIONS_RATE_LIMITS = {"submissions.submit": 10, "submissions.save_draft": 120}
@@ -209,7 +209,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # production enforces (production.py adds HTTPS, HSTS and secure cookies).
 # Content-Security-Policy (django-csp): nothing from other hosts, no inline script. Wagtail's
 # admin gets nonces for its own few inline scripts and inline styles; a page may be framed
-# only by the preview panel (kb/security/csp.py).
+# only by the preview panel (security/csp.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -239,17 +239,17 @@ PERMISSIONS_POLICY = {
 # Login rate limiting (django-axes), on the site's login page and on /admin/login/ alike,
 # counted in the database so that every web process sees the same counts. An account is
 # locked after AXES_ACCOUNT_FAILURE_LIMIT failures from any address; an address after
-# AXES_FAILURE_LIMIT failures over any accounts (kb/accounts/lockout.py). A successful
+# AXES_FAILURE_LIMIT failures over any accounts (accounts/lockout.py). A successful
 # login clears the count; `manage.py axes_reset` unlocks everyone.
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("KB_LOGIN_FAILURES_PER_ACCOUNT", "5"))
 AXES_FAILURE_LIMIT = int(os.environ.get("KB_LOGIN_FAILURES_PER_ADDRESS", "20"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("KB_LOGIN_LOCKOUT_MINUTES", "15")))
 AXES_RESET_ON_SUCCESS = True
-AXES_HANDLER = "kb.accounts.lockout.AccountAndAddressHandler"
-AXES_USERNAME_CALLABLE = "kb.accounts.lockout.typed_username"
-AXES_CLIENT_IP_CALLABLE = "kb.accounts.lockout.client_address"
-AXES_LOCKOUT_CALLABLE = "kb.accounts.lockout.lockout_response"
+AXES_HANDLER = "accounts.lockout.AccountAndAddressHandler"
+AXES_USERNAME_CALLABLE = "accounts.lockout.typed_username"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
 # Behind N reverse proxies that each append to X-Forwarded-For, the client's address is the

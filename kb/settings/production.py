@@ -19,7 +19,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-# Editors prove a second factor before the admin (kb/accounts/two_factor.py); a deployment
+# Editors prove a second factor before the admin (accounts/two_factor.py); a deployment
 # may turn it off explicitly with KB_EDITORS_REQUIRE_2FA=false.
 KB_EDITORS_REQUIRE_2FA = env_bool("KB_EDITORS_REQUIRE_2FA", default=True)
 LANGUAGE_COOKIE_SECURE = True

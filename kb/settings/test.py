@@ -26,5 +26,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 
 # The site's engine in tests is the embedded one; tests that run on a cluster take its
-# address from the environment themselves (tests/engines.py), each with its own index.
+# address from the environment themselves (tests/helpers.py), each with its own index.
 ELASTICSEARCH_URL = OPENSEARCH_URL = ""

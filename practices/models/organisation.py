@@ -35,3 +35,7 @@ class Organisation(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_private_sector(self):
+        return self.sector == Sector.PRIVATE

@@ -4,7 +4,8 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
@@ -20,6 +21,7 @@ from wagtail.search import index
 
 from ..access import can_view_contacts, can_view_practice, clearance
 from ..blocks import ContactBlock, SectionBlock
+from ..rules import END_BEFORE_START, MIN_PARTNERS, MIN_SOURCES, YEAR_VALIDATORS, years_are_in_order
 from .fields import MultipleChoiceField
 from .themes import TaggedPracticeTopic, ThemedPractice
 from .vocabulary import (
@@ -35,7 +37,6 @@ from .vocabulary import (
     ThemeChoice,
 )
 
-YEAR_VALIDATORS = [MinValueValidator(1950), MaxValueValidator(2100)]
 RELATED_CANDIDATES = 50
 
 
@@ -61,13 +62,6 @@ class PracticePageForm(WagtailAdminPageForm):
         )
         if self.instance.pk and not self.is_bound:
             self.initial["themes"] = [theme.name for theme in self.instance.themes.all()]
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start_year"), cleaned.get("end_year")
-        if start and end and end < start:
-            self.add_error("end_year", _("The end year cannot be before the start year."))
-        return cleaned
 
 
 class PracticeIndexPage(Page):
@@ -220,9 +214,9 @@ class PracticePage(Page):
             [FieldPanel("themes"), FieldPanel("topics"), FieldPanel("target_types"), FieldPanel("partnership_models")],
             heading=_("Classification"),
         ),
-        InlinePanel("partners", label=_("Partners"), min_num=1, heading=_("Partners, in order")),
+        InlinePanel("partners", label=_("Partners"), min_num=MIN_PARTNERS, heading=_("Partners, in order")),
         FieldPanel("body"),
-        InlinePanel("sources", label=_("Sources"), min_num=1),
+        InlinePanel("sources", label=_("Sources"), min_num=MIN_SOURCES),
     ]
     details_panels = [
         MultiFieldPanel(
@@ -315,17 +309,12 @@ class PracticePage(Page):
         by_pk = practice_cards(PracticePage.objects.filter(pk__in=[p.pk for p in best])).in_bulk()
         return [by_pk[p.pk] for p in best]
 
-    def engine_related_practices(self, user, limit=4):
-        """Related practices from the search engine; from the database when it is down."""
-        from search.service import related_ids
-
-        ids = related_ids(self.pk, user, limit=limit)
-        if ids is None:
-            return self.related_practices(user, limit=limit)
-        # The engine filters by access already; asking the database again keeps a stale
-        # index from ever showing a practice the visitor may not see.
-        by_pk = practice_cards(visible_practices(user).filter(pk__in=ids)).in_bulk()
-        return [by_pk[pk] for pk in ids if pk in by_pk]
+    def clean(self):
+        """The year rule of practices.rules (partners, sources and themes are checked by the
+        admin form's panels and fields)."""
+        super().clean()
+        if not years_are_in_order(self.start_year, self.end_year):
+            raise ValidationError({"end_year": END_BEFORE_START})
 
     def get_sitemap_urls(self, request=None):
         # The sitemap is public: it lists public entries only.
@@ -354,6 +343,5 @@ class PracticePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["partner_groups"] = self.partners_by_sector()
-        context["related_practices"] = self.engine_related_practices(request.user)
         context["show_contacts"] = can_view_contacts(request.user)
         return context

@@ -8,6 +8,28 @@ suggestions takes the access levels the viewer may see and never looks beyond th
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
+from ..facets import FACET_FIELDS  # noqa: F401 (the fields every engine filters and counts)
+
+# The contract's policy: every engine applies these, so that the same question gets the
+# same kind of answer from a laptop and from a cluster.
+
+# How much an occurrence counts in each part of an entry (search.analysis.document_fields):
+# title over summary over topics, places and partners ("extra") over body. The embedded
+# engine adds these weights to its term frequencies; the Elasticsearch family repeats each
+# part that many times in the analysed text field (it has no per-value boost at index time).
+FIELD_WEIGHTS = {"title": 10.0, "summary": 4.0, "body": 1.0, "extra": 3.0}
+# A text query with fewer hits than this also gets a spelling correction ("did you mean").
+DID_YOU_MEAN_BELOW = 3
+# Shorter words are never corrected nor suggested.
+SPELLING_MIN_WORD = 3
+# Suggestion candidates ranked before the mix (mix_suggestions) keeps `limit` of them.
+SUGGESTION_CANDIDATES = 200
+# Related practices: the entry's rarest terms outside its body. The embedded engine reads
+# them from document_fields without "body" (its "extra" part also holds the city and partner
+# names); the Elasticsearch family names the mapped fields, where topics stand alone.
+RELATED_FIELDS = ("title", "summary", "topics")
+RELATED_TERMS = 15
+
 
 class EngineUnavailable(Exception):
     """The engine cannot be reached; indexing retries later, pages degrade gracefully."""

@@ -3,6 +3,8 @@ from django_countries import countries
 
 from practices.models.vocabulary import EvidenceLevel, ThemeChoice
 
+from .. import service
+
 register = template.Library()
 _THEMES = dict(ThemeChoice.choices)
 _EVIDENCE = dict(EvidenceLevel.choices)
@@ -21,3 +23,10 @@ def theme_label(value):
 @register.filter
 def evidence_label(value):
     return _EVIDENCE.get(value, value)
+
+
+@register.simple_tag(takes_context=True)
+def related_practices(context, page, limit=4):
+    """Related practices for the viewer, from the search layer: the practice page itself
+    does not know the engine."""
+    return service.related_practices(page, context["request"].user, limit=limit)

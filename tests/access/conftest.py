@@ -19,8 +19,7 @@ from practices.models import City, Organisation, PracticeIndexPage, PracticePage
 from practices.models.practice import PracticePartner, PracticeSource
 from search.documents import build_document, practices_for_indexing
 from search.engines import get_engine
-from tests.accounts.members import create_member, create_staff
-from tests.engines import ENGINES, use_engine
+from tests.helpers import ENGINES, create_member, create_staff, use_engine
 
 TIERS = {"pub": "public", "net": "network", "res": "restricted", "tea": "restricted"}
 FIELDS = ("ttl", "sum", "bod", "prt", "tag", "att", "con")
@@ -102,7 +101,7 @@ def _page(index, tier, city, organisation, cleared_organisation, document):
 
 @pytest.fixture(params=ENGINES)
 def search_engine_name(request, settings, tmp_path):
-    """The world is searched on every engine (tests/engines.py)."""
+    """The world is searched on every engine (tests/helpers.py)."""
     remove = use_engine(request.param, settings, tmp_path / "leak-index")
     yield request.param
     remove()

@@ -3,10 +3,10 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from kb.accounts.models import MemberProfile
+from accounts.models import MemberProfile
 from practices.access import clearance
 from practices.models import PracticePage
-from tests.accounts.members import create_member
+from tests.helpers import create_member
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,8 @@ import json
 
 import pytest
 
-from tests.accounts.members import PASSWORD  # noqa: F401 (documented login password)
+from tests.helpers import PASSWORD  # noqa: F401 (documented login password)
+from tests.helpers import related_practices
 
 from .conftest import FIELDS, TIERS, VIEWERS, allowed_canaries, canaries_in, readable
 
@@ -121,7 +122,7 @@ def test_canaries_appear_exactly_where_the_viewer_is_cleared(client, canary_worl
     leaks.expect("facet counts", city_counts.get(world.city.slug) == len(listed(viewer)), f"city facet {city_counts}")
 
     # Related practices, on the public entry: only entries the viewer may read.
-    related = client.get(world.pages["pub"].url).context["related_practices"]
+    related = related_practices(client.get(world.pages["pub"].url))
     related_tiers = {tier for tier, page in world.pages.items() if page.pk in {p.pk for p in related}}
     leaks.expect("related", related_tiers <= set(listed(viewer)), f"related shows {sorted(related_tiers)}")
     leaks.expect("related", related_tiers == set(listed(viewer)) - {"pub"}, f"related misses some of {listed(viewer)}")

@@ -1,9 +1,9 @@
 import pytest
 
-from kb.accounts.models import MemberProfile
+from accounts.models import MemberProfile
 from practices.models import City, Organisation, PracticeIndexPage, PracticePage
 from practices.models.vocabulary import Sector
-from tests.accounts.members import create_member, create_staff, logged_in
+from tests.helpers import create_member, create_staff, logged_in
 
 # A word only the protected body holds: seeing it means reading the entry.
 BODY_WORD = "Quillonwharf"

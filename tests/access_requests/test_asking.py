@@ -8,8 +8,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from wagtail.models import PageLogEntry
 
-from practices.access_requests import decisions
-from practices.access_requests.models import AccessRequest
+from access_requests import decisions
+from access_requests.models import AccessRequest
 from practices.models import PracticePage
 
 from .conftest import build_practice
@@ -123,8 +123,8 @@ class TestPanel:
         assert "Why do you need access?" in html
 
     def test_nobody_else_sees_anything(self, editor, restricted_page):
-        from kb.accounts.models import MemberProfile
-        from tests.accounts.members import create_member
+        from accounts.models import MemberProfile
+        from tests.helpers import create_member
 
         pending = create_member("pending@example.org", status=MemberProfile.Status.PENDING)
         assert render_panel(restricted_page, AnonymousUser()) == ""

@@ -4,11 +4,11 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
-from kb.accounts.roles import MODERATORS
-from practices.access_requests import decisions
-from practices.access_requests.deciders import can_decide
-from practices.access_requests.models import AccessRequest
-from tests.accounts.members import create_staff
+from accounts.roles import MODERATORS
+from access_requests import decisions
+from access_requests.deciders import can_decide
+from access_requests.models import AccessRequest
+from tests.helpers import create_staff
 
 from .conftest import BODY_WORD, build_practice
 
@@ -139,7 +139,7 @@ def test_a_note_too_long_is_shown_again_with_the_error(member_client, restricted
 
 
 def test_the_listing_puts_pending_first_and_filters_by_status(member_client, member, editor_client, harbour_authority):
-    from tests.accounts.members import create_member
+    from tests.helpers import create_member
 
     first = build_practice("Quay gates", "quay-gates-1", owner_organisation=harbour_authority)
     second = build_practice("Quay lights", "quay-lights", owner_organisation=harbour_authority)
@@ -184,7 +184,7 @@ def test_the_owner_s_editor_does_not_decide_for_entries_of_other_owners(member, 
 
 
 def test_decisions_are_logged_even_without_an_e_mail_server(member, restricted_page, owner_client, settings):
-    settings.EMAIL_BACKEND = "tests.access_requests.failing_mail.Backend"
+    settings.EMAIL_BACKEND = "tests.helpers.MailServerDown"
     access_request = AccessRequest.objects.create(page=restricted_page, member=member, reason="Please.")
     response = owner_client.post(decide_url(access_request), {"decision": "grant"}, follow=True)
     assert "could not be sent" in response.content.decode()

@@ -2,9 +2,8 @@ import pytest
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
-from kb.accounts.models import MemberProfile
-
-from .members import PASSWORD, create_member
+from accounts.models import MemberProfile
+from tests.helpers import PASSWORD, create_member
 
 pytestmark = pytest.mark.django_db
 

@@ -2,17 +2,16 @@
 
 import pytest
 
-from kb.accounts.models import MemberProfile
+from accounts.models import MemberProfile
 from practices.models import City
-
-from .members import create_member, create_staff
+from tests.helpers import create_member, create_staff
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
 def mail_server_down(settings):
-    settings.EMAIL_BACKEND = "tests.accounts.mail_server_down.EmailBackend"
+    settings.EMAIL_BACKEND = "tests.helpers.MailServerDown"
 
 
 def test_a_registration_is_kept_when_editors_cannot_be_told(client, editor):

@@ -3,7 +3,7 @@ import re
 import pytest
 from django.core import mail
 
-from .members import create_member
+from tests.helpers import create_member
 
 pytestmark = pytest.mark.django_db
 

@@ -5,11 +5,10 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 
-from kb.accounts.models import MemberProfile
-from kb.accounts.roles import MODERATORS, NETWORK_MEMBERS, is_approved_member
+from accounts.models import MemberProfile
+from accounts.roles import MODERATORS, NETWORK_MEMBERS, is_approved_member
 from practices.models import City, Organisation
-
-from .members import create_member, create_staff
+from tests.helpers import create_member, create_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -63,7 +63,7 @@ def demo_content(live_server, django_db_blocker):
         # uploaded images and documents go to (migrations wrote them).
         from wagtail.models import Collection
 
-        from practices.submissions.workflow import ensure_editorial_review
+        from submissions.workflow import ensure_editorial_review
 
         ensure_editorial_review()
         if Collection.get_first_root_node() is None:

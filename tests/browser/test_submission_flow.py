@@ -10,7 +10,7 @@ from django.core import mail
 from django.core.management import call_command
 from PIL import Image
 
-from practices.submissions.models import CaseStudy
+from submissions.models import CaseStudy
 from .conftest import ARTEFACTS, fill_registration
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

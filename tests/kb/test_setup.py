@@ -91,7 +91,8 @@ def test_the_french_catalogue_is_up_to_date_with_the_code(tmp_path):
     """Every string marked for translation in the code is in the committed catalogue."""
     if not shutil.which("xgettext"):
         pytest.skip("GNU gettext (xgettext) is not installed: cannot extract messages here")
-    for name in ["kb", "practices", "search", "templates", "locale", "manage.py"]:
+    for name in ["kb", "accounts", "security", "practices", "submissions", "access_requests", "media", "search",
+                 "templates", "locale", "manage.py"]:
         source = BASE / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
     result = subprocess.run(
@@ -102,4 +103,4 @@ def test_the_french_catalogue_is_up_to_date_with_the_code(tmp_path):
     assert result.returncode == 0, result.stderr
     extracted = catalogue_ids(tmp_path / "locale" / "fr" / "LC_MESSAGES" / "django.po")
     committed = catalogue_ids(BASE / "locale" / "fr" / "LC_MESSAGES" / "django.po")
-    assert extracted - committed == set(), "run makemessages -l fr and locale/translate_fr.py"
+    assert extracted - committed == set(), "run `make translations`, then translate the new entries in the .po"

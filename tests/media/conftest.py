@@ -8,7 +8,6 @@ import pytest
 from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from django.core.management import call_command
 from django.test import Client
 from PIL import Image as PillowImage
 from wagtail.documents import get_document_model
@@ -16,7 +15,7 @@ from wagtail.images import get_image_model
 
 from practices.models import City, Organisation, PracticeIndexPage, PracticePage, PracticePartner, PracticeSource
 from practices.models.vocabulary import Sector
-from tests.accounts.members import create_member, create_staff
+from tests.helpers import create_member, create_staff
 
 
 @pytest.fixture(autouse=True)
@@ -25,16 +24,6 @@ def media_root(settings, tmp_path):
     # Wagtail caches renditions by image id, and ids come back after each test's rollback.
     caches["default"].clear()
     return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def run_worker(monkeypatch):
-    """django-tasks' real database worker over the queued tasks (Wagtail's reference index
-    among them), in the test's transaction (see tests/search/test_indexing.py)."""
-    import django_tasks_db.management.commands.db_worker as db_worker
-
-    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
-    return lambda: call_command("db_worker", batch=True, startup_delay=False, interval=0, verbosity=0)
 
 
 def png_bytes(colour=(200, 30, 30), size=(120, 90)):

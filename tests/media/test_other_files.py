@@ -52,7 +52,7 @@ def test_wagtails_page_privacy_applies_to_the_files_of_the_page(viewers, run_wor
 def test_an_avatar_is_seen_by_its_owner_and_editors_only(viewers):
     from django.core.files.base import ContentFile
 
-    from tests.accounts.members import create_member
+    from tests.helpers import create_member
 
     owner = create_member("face@example.org")
     profile = UserProfile.get_for_user(owner)

@@ -132,7 +132,7 @@ def test_a_practice_becoming_restricted_closes_its_files_at_once(practice_with_m
 
 
 def test_an_unused_upload_is_seen_by_its_uploader_and_editors_only(viewers):
-    from tests.accounts.members import create_member
+    from tests.helpers import create_member
 
     uploader = create_member("uploader@example.org")
     image = make_image("Case study photo", uploaded_by=uploader)
@@ -215,7 +215,7 @@ def test_wagtails_own_document_view_applies_the_rule_too(practice_with_media, vi
     from django.core.exceptions import PermissionDenied
     from wagtail.documents.views.serve import serve as wagtail_serve
 
-    from tests.accounts.members import create_member
+    from tests.helpers import create_member
 
     _page, _image, document = practice_with_media("restricted")
     request = rf.get(document.url)

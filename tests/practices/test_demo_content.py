@@ -150,10 +150,11 @@ def test_an_unknown_city_is_refused(fixture_copy):
     assert "city “atlantis” is not in cities.yaml" in load_expecting_error(fixture_copy)
 
 
-def test_an_entry_without_a_private_partner_is_refused(fixture_copy):
-    public = Organisation.objects.filter(sector="public").first().slug
-    add_practice(fixture_copy, "zz-invalid", valid_entry(private=public))
-    assert "at least one public and one private" in load_expecting_error(fixture_copy)
+def test_an_entry_without_a_partner_is_refused(fixture_copy):
+    entry = valid_entry()
+    partners = entry[entry.index("partners:"):entry.index("body:")]
+    add_practice(fixture_copy, "zz-invalid", entry.replace(partners, "partners: []\n"))
+    assert "Name at least one partner and its role." in load_expecting_error(fixture_copy)
 
 
 def test_a_broken_city_file_is_named(fixture_copy):

@@ -9,6 +9,7 @@ from django.utils import translation
 
 from practices.models import City, PracticePage
 from practices.models.vocabulary import ThemeChoice
+from tests.helpers import related_practices
 
 pytestmark = pytest.mark.django_db
 
@@ -169,7 +170,7 @@ def test_practice_page_shows_every_field(client):
 
 def test_related_practices_share_a_theme_best_first(client):
     practice = PracticePage.objects.get(slug="nypd-shield-new-york")
-    related = client.get(practice.url).context["related_practices"]
+    related = related_practices(client.get(practice.url))
     themes = {t.name for t in practice.themes.all()}
     assert related and practice not in related
     scores = []

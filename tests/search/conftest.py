@@ -1,9 +1,9 @@
-"""The contract tests run on every engine (tests/engines.py)."""
+"""The contract tests run on every engine (tests/helpers.py)."""
 
 import pytest
 
 from search.documents import build_document, practices_for_indexing
-from tests.engines import ENGINES, make_engine
+from tests.helpers import ENGINES, make_engine
 
 
 @pytest.fixture(scope="module", params=ENGINES)

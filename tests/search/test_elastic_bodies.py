@@ -1,6 +1,6 @@
 """The Elasticsearch family without a cluster: the rules its request bodies encode, and
 the reading of recorded responses. The OpenSearch leg of `make test` sends these same
-bodies to a real cluster (tests/engines.py); these tests say what each part of a body is
+bodies to a real cluster (tests/helpers.py); these tests say what each part of a body is
 for, so that a change to one is deliberate.
 """
 

@@ -1,5 +1,5 @@
 """The engines give the same answers: the benchmark's seeded query mix, on a small
-synthetic corpus (fixtures/synthetic.py), asked of the embedded engine and of each cluster.
+synthetic corpus (bench/synthetic.py), asked of the embedded engine and of each cluster.
 
 Filter-only queries are counted exactly, so their totals and every facet count must be
 equal. Text queries are ranked by each engine's bm25 (the same formula, but Lucene and
@@ -13,9 +13,9 @@ import pytest
 
 from bench.corpus import CorpusStream
 from bench.mix import TextMatcher, build_mix
-from fixtures.synthetic import generate_documents, world
+from bench.synthetic import generate_documents, world
 from search.query import PracticeQuery
-from tests.engines import make_engine
+from tests.helpers import make_engine
 
 CORPUS_SIZE = 1500
 QUERIES = 300

@@ -12,8 +12,7 @@ from practices.models import City, PracticePage
 from search.documents import build_document, practices_for_indexing
 from search.engines import get_engine
 from search.query import PracticeQuery
-from tests.engines import ENGINES, engine_down, use_engine
-from tests.search.indexing import found, publish
+from tests.helpers import ENGINES, engine_down, found, publish, use_engine
 
 pytestmark = pytest.mark.django_db
 
@@ -131,7 +130,7 @@ def test_rebuild_switches_atomically_and_removes_the_old_index(site_engine):
 def extra_synonyms(monkeypatch, tmp_path):
     """The repository's synonym file plus one group, as if an editor had added a line."""
     from search import analysis
-    from search.engines import terms
+    from search.engines.embedded import terms
 
     def clear_caches():
         for cached in (analysis.synonym_groups, terms._phrases_by_first_bigram, analysis._synonym_index):
@@ -178,15 +177,15 @@ def test_a_large_rebuild_analyses_in_a_second_process_with_the_same_index(tmp_pa
     """Past SERIAL_DOCUMENTS, a rebuild hands the text analysis to a helper process; the
     index it builds answers exactly as one built in a single process."""
     from search.documents import build_document, practices_for_indexing
-    from search.engines import embedded
+    from search.engines.embedded import EmbeddedEngine, writing
 
     documents = [build_document(page) for page in practices_for_indexing()]
-    single = embedded.EmbeddedEngine(tmp_path / "single")
+    single = EmbeddedEngine(tmp_path / "single")
     single.rebuild(documents)
-    monkeypatch.setattr(embedded, "SERIAL_DOCUMENTS", 10)
-    monkeypatch.setattr(embedded, "ANALYSIS_CHUNK", 8)
-    monkeypatch.setattr(embedded.os, "cpu_count", lambda: 2)
-    helped = embedded.EmbeddedEngine(tmp_path / "helped")
+    monkeypatch.setattr(writing, "SERIAL_DOCUMENTS", 10)
+    monkeypatch.setattr(writing, "ANALYSIS_CHUNK", 8)
+    monkeypatch.setattr(writing.os, "cpu_count", lambda: 2)
+    helped = EmbeddedEngine(tmp_path / "helped")
     assert helped.rebuild(documents) == len(documents)
 
     for text in ("security", "vidéoprotection", "attentats", "crowd management", ""):

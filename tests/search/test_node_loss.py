@@ -19,8 +19,7 @@ from search.documents import build_document, practices_for_indexing
 from search.engines import get_engine
 from search.query import PracticeQuery
 from tests.cluster.opensearch import OpenSearchCluster
-from tests.engines import cluster_url
-from tests.search.indexing import found, publish
+from tests.helpers import cluster_url, found, publish
 
 pytestmark = pytest.mark.django_db
 EVERY_LEVEL = ("public", "network", "restricted")

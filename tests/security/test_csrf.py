@@ -5,9 +5,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from kb.accounts.models import MemberProfile
-from practices.submissions.models import CaseStudy
-from tests.accounts.members import PASSWORD, create_member, create_staff
+from accounts.models import MemberProfile
+from submissions.models import CaseStudy
+from tests.helpers import PASSWORD, create_member, create_staff
 from tests.submissions.conftest import valid_answers
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from tests.accounts.members import PASSWORD, create_member
+from tests.helpers import PASSWORD, create_member
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.core import mail
 from django.test import Client
 
 from practices.models import City
-from tests.accounts.members import create_staff
+from tests.helpers import create_staff
 
 pytestmark = pytest.mark.django_db
 

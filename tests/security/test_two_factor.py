@@ -11,7 +11,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
 
-from tests.accounts.members import PASSWORD, create_member, create_staff
+from tests.helpers import PASSWORD, create_member, create_staff
 
 pytestmark = pytest.mark.django_db
 

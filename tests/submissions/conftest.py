@@ -5,7 +5,7 @@ from PIL import Image
 
 from practices.models import City, Organisation
 from practices.models.vocabulary import Sector
-from tests.accounts.members import create_member, create_staff, logged_in
+from tests.helpers import create_member, create_staff, logged_in
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from practices.models import PracticePage
-from practices.submissions.models import CaseStudy
+from submissions.models import CaseStudy
 
 from .conftest import valid_answers
 

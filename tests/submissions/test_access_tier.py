@@ -2,8 +2,8 @@
 
 from django.test import Client
 
-from practices.submissions.models import CaseStudy
-from tests.accounts.members import create_member
+from submissions.models import CaseStudy
+from tests.helpers import create_member
 
 from .conftest import valid_answers
 

@@ -3,7 +3,7 @@
 from django.test import Client
 from django.urls import reverse
 
-from practices.submissions.models import CaseStudy
+from submissions.models import CaseStudy
 
 from .conftest import valid_answers
 

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from practices.blocks import SECTION_CHOICES
-from practices.submissions.models import CaseStudy
-from practices.submissions.sanitise import ALLOWED_PROTOCOLS, ALLOWED_TAGS
+from submissions.models import CaseStudy
+from submissions.sanitise import ALLOWED_PROTOCOLS, ALLOWED_TAGS
 
 from .conftest import valid_answers
 

@@ -6,7 +6,7 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from practices.submissions.models import CaseStudy
+from submissions.models import CaseStudy
 
 from .conftest import valid_answers
 
@@ -110,3 +110,42 @@ def test_my_case_studies_lists_only_the_members_own(member_client, member, other
     assert "My own draft" not in other_client.get("/my/case-studies/").content.decode()
     html = member_client.get("/my/case-studies/").content.decode()
     assert "My own draft" in html and re.search(r"Status:.*Draft", html, re.S)
+
+
+def test_case_study_emails_are_in_the_members_language(member_client, member, reviewer_client, editor):
+    member.member_profile.language = "fr"
+    member.member_profile.save()
+    case_study = submitted_case_study(member_client, member)
+    page = case_study.page.specific
+    mail.outbox.clear()
+    workflow_action(reviewer_client, page, "reject", comment="Ajoutez le coût des radios.")
+    [message] = [m for m in mail.outbox if member.email in m.to]
+    assert message.subject == f"Modifications demandées : {case_study.title}"
+    assert "Leur commentaire :" in message.body and "Ajoutez le coût des radios." in message.body
+
+    member_client.post(case_study.get_edit_url(), {**valid_answers(), "submit": "1"})
+    mail.outbox.clear()
+    workflow_action(reviewer_client, page, "approve")
+    [message] = [m for m in mail.outbox if member.email in m.to]
+    assert message.subject == f"Publiée : {case_study.title}"
+
+
+def test_a_mail_server_that_refuses_never_breaks_nor_undoes_the_editors_action(
+    member_client, member, reviewer_client, editor, settings
+):
+    member_client.post("/submit/", {**valid_answers(title="A second case study on radios"), "submit": "1"})
+    member_client.post("/submit/", {**valid_answers(), "submit": "1"})
+    second, first = CaseStudy.objects.filter(owner=member).order_by("pk")
+    settings.EMAIL_BACKEND = "tests.helpers.MailServerDown"
+
+    response = workflow_action(reviewer_client, first.page.specific, "reject", comment="Add the cost.")
+    assert response.status_code in (200, 302)
+    first.refresh_from_db()
+    assert first.status == CaseStudy.Status.CHANGES_REQUESTED
+    assert "Add the cost." in member_client.get("/my/case-studies/").content.decode()
+
+    response = reviewer_client.post(reverse("submissions_reject", args=[second.pk]), {"reason": "Duplicate."}, follow=True)
+    assert response.status_code == 200
+    second.refresh_from_db()
+    assert second.status == CaseStudy.Status.REJECTED
+    assert "could not be sent" in response.content.decode()

@@ -2,8 +2,8 @@
 
 import pytest
 
-from practices.submissions.models import CaseStudy
-from practices.submissions.sanitise import clean_html
+from submissions.models import CaseStudy
+from submissions.sanitise import clean_html
 
 HOSTILE = [
     '<p>Hello<script>alert("x")</script></p>',

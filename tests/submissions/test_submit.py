@@ -7,10 +7,10 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
-from kb.accounts.models import MemberProfile
+from accounts.models import MemberProfile
 from practices.models import Organisation, PracticeIndexPage, PracticePage
-from practices.submissions.models import CaseStudy
-from practices.submissions.workflow import WORKFLOW_NAME
+from submissions.models import CaseStudy
+from submissions.workflow import WORKFLOW_NAME
 
 from .conftest import valid_answers
 

@@ -10,8 +10,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from practices.submissions.models import CaseStudy
-from practices.submissions.uploads import MAX_IMAGE_BYTES
+from submissions.models import CaseStudy
+from submissions.uploads import MAX_IMAGE_BYTES
 
 from .conftest import image_bytes, valid_answers
 

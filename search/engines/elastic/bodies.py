@@ -4,15 +4,13 @@ they are by either transport (no connection needed to build them)."""
 from elasticsearch.dsl import Q, Search
 
 from ...analysis import words
-from ...query import FILTER_FIELDS
+from ..base import FACET_FIELDS, RELATED_FIELDS, RELATED_TERMS, SPELLING_MIN_WORD, SUGGESTION_CANDIDATES
 from .mapping import SUGGESTION_SEPARATOR
 
-FACET_FIELDS = tuple(FILTER_FIELDS.values())
 # Facet values come a page at a time (composite aggregation), every page read: no facet
 # is ever cut short, however many cities the collection holds.
 FACET_PAGE = 1000
 SNIPPET_CHARS = 200
-SUGGESTION_CANDIDATES = 200  # as many as the embedded engine ranks
 SUGGESTION_WORDS = 8
 HIT_SOURCE = ["id", "title", "url", "city_name", "country", "themes", "evidence_level", "language", "summary"]
 ALL, ANY = "all", "any"
@@ -20,8 +18,6 @@ ALL, ANY = "all", "any"
 # The fields a query is matched against, each with its language's analyser (mapping.py:
 # every part of the entry, weighted by repetition).
 MATCH_FIELDS = {"text_fr": "kb_french", "text_en": "kb_english"}
-RELATED_FIELDS = ["title", "summary", "topics"]  # as the embedded engine: the body aside
-RELATED_TERMS = 15
 
 # The order of related practices (as the embedded engine): shared target types first,
 # then shared themes, then text similarity (the query's score, the next sort key).
@@ -104,7 +100,7 @@ def sort_of(query):
 
 
 def facet_selection(query):
-    """{document field: terms clause} for the selected facet values, in FILTER_FIELDS order."""
+    """{document field: terms clause} for the selected facet values, in search.facets order."""
     return {field_name: _terms(field_name, values) for field_name, values in query.filters.items()}
 
 
@@ -181,7 +177,7 @@ def did_you_mean(access_levels):
         "size": 1,
         "gram_size": 3,
         "max_errors": 2,
-        "direct_generator": [{"field": "spelling", "suggest_mode": "always", "min_word_length": 3}],
+        "direct_generator": [{"field": "spelling", "suggest_mode": "always", "min_word_length": SPELLING_MIN_WORD}],
         "collate": {
             "query": {
                 "source": {
@@ -236,7 +232,7 @@ def related_body(index_name, practice_id, access_levels, limit, themes, target_t
     target types, shared themes, then more_like_this on the practice's rarer terms."""
     like = Q(
         "more_like_this",
-        fields=RELATED_FIELDS,
+        fields=list(RELATED_FIELDS),
         like=[{"_index": index_name, "_id": str(practice_id)}],
         min_term_freq=1,
         min_doc_freq=2,

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 
 from ...analysis import query_units
 from ...query import clean_text
-from ..base import SearchEngine
+from ..base import FACET_FIELDS, SearchEngine
 from . import bodies, responses
 from .mapping import index_settings_and_mappings, source_of
 from .transports import BULK_CHUNK, NotFound
@@ -120,7 +120,7 @@ class ElasticFamilyEngine(SearchEngine):
         if response is None:
             return responses.empty_results()
         results = responses.results_from_response(query, response)
-        for field_name in bodies.FACET_FIELDS:
+        for field_name in FACET_FIELDS:
             _counts, after = responses.facet_page(response, field_name)
             while after is not None:
                 page = self._request(bodies.facet_page_body(query, units, require, field_name, after))

@@ -23,7 +23,7 @@ Analysis (why sub-fields rather than one analyser chosen by the document's langu
 Matching and ranking (as the embedded engine: a field-weighted bm25 over the entry's
     own language)
     `text_fr` or `text_en`, whichever is the entry's language, holds every part of the
-    entry, each repeated as often as its weight (search.analysis.FIELD_WEIGHTS), so that
+    entry, each repeated as often as its weight (search.engines.base.FIELD_WEIGHTS), so that
     one bm25 over one field counts a title word ten times a body word, as the embedded
     engine's weighted term frequencies do. A query word is stemmed for both fields, as the
     embedded engine stems it in both languages. (Lucene's BM25 per field, summed, would
@@ -42,8 +42,9 @@ Suggestions (as the embedded engine: every typed word, the last one as a prefix,
 
 from elasticsearch.dsl import Document, Index, MetaField, analyzer, field, token_filter
 
-from ...analysis import FIELD_WEIGHTS, LANGUAGES, STOP_WORDS, document_fields, synonym_lines, words
+from ...analysis import LANGUAGES, STOP_WORDS, document_fields, synonym_lines, words
 from ...query import MAX_PAGE, MAX_PAGE_SIZE
+from ..base import FACET_FIELDS, FIELD_WEIGHTS
 
 SUGGESTION_SEPARATOR = "\x1f"
 # The fields whose words "did you mean" may propose (as the embedded engine's vocabulary).
@@ -96,8 +97,13 @@ def _bilingual_text(**kwargs):
     )
 
 
-class PracticeDocument(Document):
-    """The mapping of search.documents.build_document, plus what source_of adds."""
+# Every facet of search.facets is an exact value (keyword) that filters and aggregations read.
+FacetFields = type("FacetFields", (Document,), {name: field.Keyword() for name in FACET_FIELDS})
+
+
+class PracticeDocument(FacetFields):
+    """The mapping of search.documents.build_document, plus what source_of adds (the
+    facet fields come from FacetFields)."""
 
     id = field.Integer()
     title = _bilingual_text(copy_to="spelling")
@@ -110,16 +116,6 @@ class PracticeDocument(Document):
     url = field.Keyword(index=False, doc_values=False)
     city_name = field.Keyword()
     location = field.GeoPoint()
-    themes = field.Keyword()
-    cities = field.Keyword()
-    country = field.Keyword()
-    region = field.Keyword()
-    target_types = field.Keyword()
-    partner_sectors = field.Keyword()
-    partnership_models = field.Keyword()
-    evidence_level = field.Keyword()
-    status = field.Keyword()
-    language = field.Keyword()
     access_level = field.Keyword()
     evidence_rank = field.Integer()
     start_year = field.Integer()

@@ -4,10 +4,9 @@ import re
 
 from django.utils.html import escape
 
-from ...query import DID_YOU_MEAN_BELOW
 from ...results import EngineResults, Hit
-from ..base import SUGGESTION_KINDS, Suggestion, mix_suggestions
-from .bodies import FACET_FIELDS, FACET_PAGE, SNIPPET_CHARS
+from ..base import DID_YOU_MEAN_BELOW, FACET_FIELDS, SUGGESTION_KINDS, Suggestion, mix_suggestions
+from .bodies import FACET_PAGE, SNIPPET_CHARS
 from .mapping import SUGGESTION_SEPARATOR
 
 _MARK = re.compile(r"(</?mark>)")
