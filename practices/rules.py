@@ -13,6 +13,8 @@ entry says no more than its sources support.
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from .blocks import SECTION_LABELS
+
 YEAR_RANGE = (1950, 2100)
 YEAR_VALIDATORS = [MinValueValidator(YEAR_RANGE[0]), MaxValueValidator(YEAR_RANGE[1])]
 
@@ -28,6 +30,11 @@ NO_SOURCE = _("Give at least one source: a report, an article or a web page.")
 
 def years_are_in_order(start, end):
     return not (start and end and end < start)
+
+
+def missing_sections_message(missing):
+    """The error shown when the sections named in missing (section kinds) are absent."""
+    return _("Add these sections: %(sections)s.") % {"sections": ", ".join(str(SECTION_LABELS[k]) for k in missing)}
 
 
 def missing_sections(kinds):

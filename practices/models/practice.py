@@ -21,7 +21,15 @@ from wagtail.search import index
 
 from ..access import can_view_contacts, can_view_practice, clearance
 from ..blocks import ContactBlock, SectionBlock
-from ..rules import END_BEFORE_START, MIN_PARTNERS, MIN_SOURCES, YEAR_VALIDATORS, years_are_in_order
+from ..rules import (
+    END_BEFORE_START,
+    MIN_PARTNERS,
+    MIN_SOURCES,
+    YEAR_VALIDATORS,
+    missing_sections,
+    missing_sections_message,
+    years_are_in_order,
+)
 from .fields import MultipleChoiceField
 from .themes import TaggedPracticeTopic, ThemedPractice
 from .vocabulary import (
@@ -62,6 +70,16 @@ class PracticePageForm(WagtailAdminPageForm):
         )
         if self.instance.pk and not self.is_bound:
             self.initial["themes"] = [theme.name for theme in self.instance.themes.all()]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        body = cleaned_data.get("body")
+        if body is not None:
+            kinds = (block.value["kind"] for block in body if block.block_type == "section" and block.value["content"])
+            missing = missing_sections(kinds)
+            if missing:
+                self.add_error("body", missing_sections_message(missing))
+        return cleaned_data
 
 
 class PracticeIndexPage(Page):
