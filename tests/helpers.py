@@ -25,6 +25,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.mail.backends.base import BaseEmailBackend
 from django.test import Client
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from accounts.models import MemberProfile
 from accounts.roles import EDITORS, NETWORK_MEMBERS
@@ -183,3 +184,34 @@ def related_practices(response):
     parser.feed(response.content.decode())
     by_url = {page.url: page for page in PracticePage.objects.live().specific()}
     return [by_url[href] for href in parser.hrefs if href in by_url]
+
+
+def admin_edit_form_data(practice, themes, section_kinds=("context", "implementation")):
+    """What the admin's edit form posts to publish this practice with these themes and a
+    short section of each of these kinds."""
+    sections = [
+        ("section", {"kind": kind, "content": streamfield([("paragraph", rich_text("<p>What happened.</p>"))])})
+        for kind in section_kinds
+    ]
+    partners = [{"organisation": p.organisation_id, "role": p.role} for p in practice.partners.all()]
+    sources = [{"title": s.title, "url": s.url} for s in practice.sources.all()]
+    data = nested_form_data({
+        "title": practice.title,
+        "slug": practice.slug,
+        "summary": practice.summary,
+        "city": practice.city_id,
+        "topics": "",
+        "partners": inline_formset(partners),
+        "sources": inline_formset(sources),
+        "body": streamfield(sections),
+        "contacts": streamfield([]),
+        "evidence_level": practice.evidence_level,
+        "status": practice.status,
+        "cost_band": "",
+        "access_level": practice.access_level,
+        "language": practice.language,
+    })
+    # Multiple-choice fields post one value per key, which nested_form_data cannot express.
+    data.update(themes=themes, target_types=practice.target_types, partnership_models=practice.partnership_models)
+    data["action-publish"] = "publish"
+    return data

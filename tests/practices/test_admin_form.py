@@ -1,29 +1,39 @@
 """The admin's practice form applies the publishable-practice rules of practices.rules."""
 
 import pytest
-from django.utils import translation
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.users.models import UserProfile
 
-from practices.models import PracticeIndexPage, PracticePage
+from practices.models import PracticePage
+from tests.helpers import admin_edit_form_data
 
-
-def body_errors(editor, section_kinds):
-    """The errors the admin form gives on the body of a practice holding these sections."""
-    form_class = PracticePage.get_edit_handler().get_form_class()
-    sections = [
-        ("section", {"kind": kind, "content": streamfield([("paragraph", rich_text("<p>What happened.</p>"))])})
-        for kind in section_kinds
-    ]
-    data = nested_form_data({"title": "Radio link", "slug": "radio-link", "body": streamfield(sections), "contacts": streamfield([])})
-    form = form_class(data, instance=PracticePage(), parent_page=PracticeIndexPage.objects.first(), for_user=editor)
-    form.is_valid()
-    return [str(error) for error in form.errors.get("body", [])]
+pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.django_db
-def test_the_admin_form_asks_for_the_context_and_implementation_sections(editor):
-    assert body_errors(editor, ["context", "implementation", "results"]) == []
-    assert body_errors(editor, ["context"]) == ["Add these sections: Implementation."]
-    with translation.override("fr"):
-        errors = body_errors(editor, ["results"])
-    assert len(errors) == 1 and errors[0].startswith("Ajoutez ces sections")
+def post_edit(editor_client, practice, section_kinds):
+    data = admin_edit_form_data(practice, [t.name for t in practice.themes.all()], section_kinds)
+    return editor_client.post(f"/admin/pages/{practice.pk}/edit/", data)
+
+
+def test_the_admin_refuses_an_entry_without_its_implementation_section(editor_client):
+    practice = PracticePage.objects.get(slug="nypd-shield-new-york")
+    before = [block.value["kind"] for block in practice.body]
+    response = post_edit(editor_client, practice, ["context", "results"])
+    assert response.status_code == 200
+    assert "Add these sections: Implementation." in response.content.decode()
+    practice.refresh_from_db()
+    assert [block.value["kind"] for block in practice.body] == before
+
+
+def test_the_admin_names_the_missing_sections_in_french(editor, editor_client):
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "fr"
+    profile.save()
+    practice = PracticePage.objects.get(slug="nypd-shield-new-york")
+    response = post_edit(editor_client, practice, ["results"])
+    assert response.status_code == 200
+    assert "Ajoutez ces sections :" in response.content.decode()
+
+
+def test_the_admin_publishes_an_entry_with_both_sections(editor_client):
+    practice = PracticePage.objects.get(slug="nypd-shield-new-york")
+    assert post_edit(editor_client, practice, ["context", "implementation"]).status_code == 302

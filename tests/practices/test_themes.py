@@ -2,9 +2,9 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from practices.models import PracticePage, Theme
+from tests.helpers import admin_edit_form_data as edit_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -27,31 +27,6 @@ def test_tagging_a_practice_with_an_unknown_theme_fails():
     with pytest.raises(ValidationError):
         practice.themes.add("surveillance")
     assert not Theme.objects.filter(name="surveillance").exists()
-
-
-def edit_form_data(practice, themes):
-    partners = [{"organisation": p.organisation_id, "role": p.role} for p in practice.partners.all()]
-    sources = [{"title": s.title, "url": s.url} for s in practice.sources.all()]
-    data = nested_form_data({
-        "title": practice.title,
-        "slug": practice.slug,
-        "summary": practice.summary,
-        "city": practice.city_id,
-        "topics": "",
-        "partners": inline_formset(partners),
-        "sources": inline_formset(sources),
-        "body": streamfield([]),
-        "contacts": streamfield([]),
-        "evidence_level": practice.evidence_level,
-        "status": practice.status,
-        "cost_band": "",
-        "access_level": practice.access_level,
-        "language": practice.language,
-    })
-    # Multiple-choice fields post one value per key, which nested_form_data cannot express.
-    data.update(themes=themes, target_types=practice.target_types, partnership_models=practice.partnership_models)
-    data["action-publish"] = "publish"
-    return data
 
 
 def test_admin_form_refuses_a_theme_outside_the_five(editor_client):
