@@ -16,11 +16,11 @@ from django.db import transaction
 from django.utils.html import escape
 
 from practices.blocks import SECTION_LABELS
-from practices.models import City, Network, Organisation, PracticePage, PracticePartner, PracticeSource
+from practices.models import City, Organisation, PracticePage, PracticePartner, PracticeSource
 from practices.models.vocabulary import ThemeChoice
 from practices.rules import MIN_PARTNERS, MIN_SOURCES, NO_PARTNER, NO_SOURCE, REQUIRED_FIELDS, missing_sections
 
-CITY_KEYS = {"slug", "name", "country", "region", "latitude", "longitude", "population_band", "networks"}
+CITY_KEYS = {"slug", "name", "country", "region", "latitude", "longitude", "population_band"}
 ORGANISATION_KEYS = {"slug", "name", "sector", "industry", "country", "website"}
 # What publishing needs (practices.rules), as the keys of an entry file.
 PRACTICE_REQUIRED = {*REQUIRED_FIELDS, "partners", "body", "sources"}
@@ -106,11 +106,8 @@ def _validate_cities(path):
     cities = []
     for position, data in enumerate(_list_file(path), start=1):
         entry = data.get("slug", f"#{position}") if isinstance(data, dict) else f"#{position}"
-        _check_keys(path, entry, data, CITY_KEYS - {"networks", "latitude", "longitude", "population_band"}, CITY_KEYS)
-        networks = data.get("networks") or []
-        if not isinstance(networks, list) or not all(isinstance(n, str) for n in networks):
-            _fail(path, entry, "networks: expected a list of names")
-        values = {k: v for k, v in data.items() if k != "networks"}
+        _check_keys(path, entry, data, CITY_KEYS - {"latitude", "longitude", "population_band"}, CITY_KEYS)
+        values = dict(data)
         for coordinate in ("latitude", "longitude"):
             # Through str(): a YAML float such as 40.7128 must stay 4 decimals, not 40.71279999.
             if isinstance(values.get(coordinate), float):
@@ -120,8 +117,8 @@ def _validate_cities(path):
             city.full_clean(validate_unique=False)
         except ValidationError as error:
             _fail(path, entry, _validation_message(error))
-        cities.append((city, networks))
-    _check_unique_slugs(path, [city.slug for city, _ in cities])
+        cities.append(city)
+    _check_unique_slugs(path, [city.slug for city in cities])
     return cities
 
 
@@ -255,7 +252,7 @@ def read_demo_content(directory):
         cities=_validate_cities(directory / "cities.yaml"),
         organisations=_validate_organisations(directory / "organisations.yaml"),
     )
-    city_slugs = {city.slug for city, _ in content.cities}
+    city_slugs = {city.slug for city in content.cities}
     organisations_by_slug = {o.slug: o for o in content.organisations}
     paths = sorted((directory / "practices").glob("*.yaml"))
     if not paths:
@@ -320,12 +317,9 @@ def _entry_state(entry):
 @transaction.atomic
 def write_demo_content(content, index_page, progress=lambda message: None):
     cities = _upsert_all(
-        City, [city for city, _ in content.cities],
+        City, content.cities,
         ["name", "country", "region", "latitude", "longitude", "population_band"],
     )
-    for city, networks in content.cities:
-        if networks or cities[city.slug].networks.exists():
-            cities[city.slug].networks.set([Network.objects.get_or_create(name=name)[0] for name in networks])
     organisations = _upsert_all(Organisation, content.organisations, ["name", "sector", "industry", "country", "website"])
     existing = {
         p.slug: p

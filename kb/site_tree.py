@@ -1,12 +1,21 @@
-"""The fixed top of the page tree: the home page (site root) and the practice index."""
+"""The fixed top of the page tree: the home page (site root), the practice index and the
+indexes of networks, events and reference documents."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from networks.models import EventIndexPage, EventPage, NetworkIndexPage, NetworkPage, ReferenceIndexPage, ReferencePage
 from practices.models import PracticeIndexPage
 
 from .models import HomePage
+
+
+LISTING_INDEXES = [
+    (NetworkIndexPage, _("Networks"), "networks"),
+    (EventIndexPage, _("Events"), "events"),
+    (ReferenceIndexPage, _("Reference documents"), "references"),
+]
 
 
 @transaction.atomic
@@ -37,4 +46,16 @@ def ensure_site_tree():
     index = PracticeIndexPage.objects.first()
     if index is None:
         index = home.add_child(instance=PracticeIndexPage(title=_("Practices"), slug="practices"))
+    for model, title, slug in LISTING_INDEXES:
+        if not model.objects.exists():
+            home.add_child(instance=model(title=title, slug=slug))
     return home, index
+
+
+def listing_indexes():
+    """The index page of each kind of listed page, by the model of its children."""
+    return {
+        NetworkPage: NetworkIndexPage.objects.get(),
+        EventPage: EventIndexPage.objects.get(),
+        ReferencePage: ReferenceIndexPage.objects.get(),
+    }

@@ -28,7 +28,7 @@ def theme_detail(request, slug):
 
 
 def city_detail(request, slug):
-    city = get_object_or_404(City.objects.prefetch_related("networks"), slug=slug)
+    city = get_object_or_404(City.objects.all(), slug=slug)
     practices = list(
         practice_cards(visible_practices(request.user).filter(city=city).order_by("title"))
     )

@@ -1,10 +1,10 @@
-"""Admin registration: cities, organisations and networks as snippets."""
+"""Admin registration: cities and organisations as snippets."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import City, Network, Organisation
+from .models import City, Organisation
 
 
 class CityViewSet(SnippetViewSet):
@@ -23,14 +23,8 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class NetworkViewSet(SnippetViewSet):
-    model = Network
-    icon = "link"
-    list_display = ["name", "website"]
-
-
 class PlacesAndPartnersGroup(SnippetViewSetGroup):
-    items = (CityViewSet, OrganisationViewSet, NetworkViewSet)
+    items = (CityViewSet, OrganisationViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("Cities and partners")
     menu_name = "cities-and-partners"

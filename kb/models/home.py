@@ -21,7 +21,10 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("lead")]
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["practices.PracticeIndexPage", "kb.StandardPage"]
+    subpage_types = [
+        "practices.PracticeIndexPage", "networks.NetworkIndexPage", "networks.EventIndexPage",
+        "networks.ReferenceIndexPage", "kb.StandardPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

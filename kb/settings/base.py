@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "security",  # before Wagtail: its admin templates give inline scripts the CSP nonce
     "accounts",
     "practices",
+    "networks",
     "submissions",
     "access_requests",
     "media",

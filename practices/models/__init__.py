@@ -1,11 +1,10 @@
 from .organisation import Organisation
-from .places import City, Network
+from .places import City
 from .practice import PracticeIndexPage, PracticePage, PracticePartner, PracticeSource
 from .themes import TaggedPracticeTopic, Theme, ThemedPractice
 
 __all__ = [
     "City",
-    "Network",
     "Organisation",
     "PracticeIndexPage",
     "PracticePage",

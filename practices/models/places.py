@@ -1,4 +1,4 @@
-"""Cities and the networks they belong to (Wagtail snippets)."""
+"""Cities (Wagtail snippets); the networks they belong to are declared by the networks app."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -9,23 +9,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from .vocabulary import PopulationBand, Region
-
-
-class Network(models.Model):
-    """A network of cities (Strong Cities Network, Efus, a national federation...)."""
-
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    website = models.URLField(_("website"), blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("website")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("city network")
-        verbose_name_plural = _("city networks")
-
-    def __str__(self):
-        return self.name
 
 
 class City(index.Indexed, models.Model):
@@ -42,7 +25,6 @@ class City(index.Indexed, models.Model):
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     population_band = models.CharField(_("population band"), max_length=20, choices=PopulationBand.choices, blank=True)
-    networks = models.ManyToManyField(Network, verbose_name=_("networks"), blank=True, related_name="cities")
 
     panels = [
         FieldPanel("name"),
@@ -53,7 +35,6 @@ class City(index.Indexed, models.Model):
             heading=_("Location (city centre)"),
         ),
         FieldPanel("population_band"),
-        FieldPanel("networks"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

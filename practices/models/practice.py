@@ -31,6 +31,7 @@ from ..rules import (
     years_are_in_order,
 )
 from .fields import MultipleChoiceField
+from .sources import Source
 from .themes import TaggedPracticeTopic, ThemedPractice
 from .vocabulary import (
     AccessLevel,
@@ -132,16 +133,11 @@ class PracticePartner(Orderable):
         verbose_name_plural = _("partners")
 
 
-class PracticeSource(Orderable):
+class PracticeSource(Source):
     page = ParentalKey("practices.PracticePage", on_delete=models.CASCADE, related_name="sources")
-    title = models.CharField(_("title"), max_length=300)
-    url = models.URLField(_("address"), max_length=500)
 
-    panels = [FieldPanel("title"), FieldPanel("url")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("source")
-        verbose_name_plural = _("sources")
+    class Meta(Source.Meta):
+        pass
 
 
 class PracticePage(Page):

@@ -7,6 +7,7 @@ title and summary) and field is ttl (title and slug), sum (summary), bod (body),
 or con (contact). The words survive the analysers unchanged (no stemmable suffix).
 """
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -15,6 +16,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 from wagtail.models import ReferenceIndex
 
+from networks.models import EventIndexPage, EventPage, NetworkIndexPage, NetworkPage, ReferenceIndexPage, ReferencePage
 from practices.models import City, Organisation, PracticeIndexPage, PracticePage
 from practices.models.practice import PracticePartner, PracticeSource
 from search.documents import build_document, practices_for_indexing
@@ -59,6 +61,25 @@ class CanaryWorld:
     pages: dict  # tier code -> PracticePage
     documents: dict  # tier code -> Document
     users: dict = field(default_factory=dict)  # viewer -> user or None
+    listed_pages: list = field(default_factory=list)  # a network, an event and a reference linking every tier
+
+
+def _listed_pages(city, practices):
+    """A network, an event and a reference document, public pages each linked to every canary entry."""
+    common = {"summary": "A public page linked to the canary entries.", "practices": list(practices.values())}
+    kinds = [
+        (NetworkIndexPage, NetworkPage(title="Canary network", slug="canary-network", member_cities=[city], **common)),
+        (EventIndexPage, EventPage(title="Canary event", slug="canary-event", city=city,
+                                   start_date=datetime.date(2024, 5, 13), **common)),
+        (ReferenceIndexPage, ReferencePage(title="Canary reference", slug="canary-reference", kind="guide",
+                                           authors="Canary authors", year=2022, **common)),
+    ]
+    pages = []
+    for index_model, page in kinds:
+        index_model.objects.get().add_child(instance=page)
+        page.save_revision().publish()
+        pages.append(page)
+    return pages
 
 
 def _document(tier):
@@ -118,7 +139,7 @@ def canary_world(db, search_engine_name):
         documents[tier] = _document(tier)
         pages[tier] = _page(index, tier, city, partner, cleared_organisation, documents[tier])
     get_engine().rebuild(build_document(p) for p in practices_for_indexing())
-    world = CanaryWorld(city=city, pages=pages, documents=documents)
+    world = CanaryWorld(city=city, pages=pages, documents=documents, listed_pages=_listed_pages(city, pages))
     world.users = {
         "anonymous": None,
         "uncleared_member": create_member("uncleared@example.org"),

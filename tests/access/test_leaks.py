@@ -95,6 +95,12 @@ def test_canaries_appear_exactly_where_the_viewer_is_cleared(client, canary_worl
     for channel, url in (("index", "/practices/"), ("theme", "/themes/protection/"),
                          ("city", f"/cities/{world.city.slug}/"), ("home", "/")):
         leaks.check(channel, client.get(url).content.decode(), must_show=titles, must_hide=hidden_titles)
+    # The network, event and reference pages list their linked practices; their indexes list none.
+    for page in world.listed_pages:
+        response = client.get(page.url)
+        leaks.expect(page.slug, response.status_code == 200, f"status {response.status_code}")
+        leaks.check(page.slug, response.content.decode(), must_show=titles, must_hide=hidden_titles)
+        leaks.check(f"{page.slug} index", client.get(page.get_parent().url).content.decode(), must_hide=hidden_titles)
 
     # Search: each word, the facet counts of the canary city, did-you-mean, suggestions.
     for tier in TIERS:

@@ -1,0 +1,14 @@
+from django import template
+
+from ..models import ReferencePage
+
+register = template.Library()
+
+# The reference document the five themes (prevention to recovery) are taken from.
+THEMES_ORIGIN_SLUG = "un-security-council-resolution-2396"
+
+
+@register.simple_tag
+def themes_origin():
+    """The published page of resolution 2396, or None."""
+    return ReferencePage.objects.live().filter(slug=THEMES_ORIGIN_SLUG).first()
