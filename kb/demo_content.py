@@ -174,6 +174,22 @@ def _string_list(path, slug, name, value):
     return [item.strip() for item in value]
 
 
+def validated_sources(path, slug, sources, model):
+    """The sources of an entry as unsaved `model` instances (title and url), each checked."""
+    if not isinstance(sources, list) or len(sources) < MIN_SOURCES:
+        _fail(path, slug, f"sources: {NO_SOURCE}")
+    instances = []
+    for source in sources:
+        _check_keys(path, slug, source, {"title", "url"})
+        instance = model(title=source["title"], url=source["url"])
+        try:
+            instance.full_clean(exclude=["page", "sort_order"])
+        except ValidationError as error:
+            _fail(path, slug, f"source: {_validation_message(error)}")
+        instances.append(instance)
+    return instances
+
+
 def _validate_practice(path, city_slugs, organisations_by_slug):
     slug = path.stem
     data = _read_yaml(path)
@@ -196,18 +212,7 @@ def _validate_practice(path, city_slugs, organisations_by_slug):
         if partner["organisation"] not in organisations_by_slug:
             _fail(path, slug, f"partner “{partner['organisation']}” is not in organisations.yaml")
 
-    sources = data["sources"]
-    if not isinstance(sources, list) or len(sources) < MIN_SOURCES:
-        _fail(path, slug, f"sources: {NO_SOURCE}")
-    source_models = []
-    for source in sources:
-        _check_keys(path, slug, source, {"title", "url"})
-        source_model = PracticeSource(title=source["title"], url=source["url"])
-        try:
-            source_model.full_clean(exclude=["page", "sort_order"])
-        except ValidationError as error:
-            _fail(path, slug, f"source: {_validation_message(error)}")
-        source_models.append(source_model)
+    source_models = validated_sources(path, slug, data["sources"], PracticeSource)
 
     fields = {
         key: data.get(key)

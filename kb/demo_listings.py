@@ -13,7 +13,15 @@ from django.core.exceptions import ValidationError
 
 from networks.models import EventPage, EventSource, NetworkPage, NetworkSource, ReferencePage, ReferenceSource
 
-from .demo_content import PAGE_CLEAN_EXCLUDE, _check_keys, _fail, _read_yaml, _string_list, _validation_message
+from .demo_content import (
+    PAGE_CLEAN_EXCLUDE,
+    _check_keys,
+    _fail,
+    _read_yaml,
+    _string_list,
+    _validation_message,
+    validated_sources,
+)
 
 SOURCES = {NetworkPage: NetworkSource, EventPage: EventSource, ReferencePage: ReferenceSource}
 
@@ -102,20 +110,8 @@ def _validate(kind, path, known):
         page.full_clean(exclude=PAGE_CLEAN_EXCLUDE + ["city"])
     except ValidationError as error:
         _fail(path, slug, _validation_message(error))
-    sources = data["sources"]
-    if not isinstance(sources, list) or not sources:
-        _fail(path, slug, "sources: give at least one source (title and url)")
-    source_model = SOURCES[kind.model]
-    checked = []
-    for source in sources:
-        _check_keys(path, slug, source, {"title", "url"})
-        instance = source_model(title=source["title"], url=source["url"])
-        try:
-            instance.full_clean(exclude=["page", "sort_order"])
-        except ValidationError as error:
-            _fail(path, slug, f"source: {_validation_message(error)}")
-        checked.append((instance.title, instance.url))
-    return ListedPage(kind, slug, fields, links, checked)
+    sources = validated_sources(path, slug, data["sources"], SOURCES[kind.model])
+    return ListedPage(kind, slug, fields, links, [(source.title, source.url) for source in sources])
 
 
 def read_listed_pages(directory, city_slugs, organisation_slugs, practice_slugs):

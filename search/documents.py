@@ -5,9 +5,11 @@ import html
 import json
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.html import strip_tags
 
+from networks.models import EventPage, NetworkPage
 from practices.access import audience_key
 from practices.models import PracticePage
 from practices.models.vocabulary import EvidenceLevel, ThemeChoice
@@ -44,7 +46,12 @@ def practices_for_indexing():
     return (
         PracticePage.objects.live()
         .select_related("city")
-        .prefetch_related("further_cities", "themes", "topics", "partners__organisation")
+        .prefetch_related(
+            "further_cities", "themes", "topics", "partners__organisation",
+            # The networks and events that list it (networks app), when they are published.
+            Prefetch("networks", queryset=NetworkPage.objects.live().only("slug")),
+            Prefetch("events", queryset=EventPage.objects.live().only("slug")),
+        )
         .order_by("pk")
     )
 
@@ -73,10 +80,14 @@ def build_document(page):
         # The audience key (practices.access): the tier, and for a restricted entry its own key.
         access_level=audience_key(page.access_level, page.pk),
         published_at=page.first_published_at,
+        networks=[network.slug for network in page.networks.all()],
+        events=[event.slug for event in page.events.all()],
     )
 
 
-def assemble_document(*, city, country, further_cities, organisations, themes, topics, status, published_at, **fields):
+def assemble_document(
+    *, city, country, further_cities, organisations, themes, topics, status, published_at, networks=(), events=(), **fields
+):
     """The flat document both engines index, from a practice's values.
 
     The one place that shapes a document: build_document reads the values from a page,
@@ -106,6 +117,8 @@ def assemble_document(*, city, country, further_cities, organisations, themes, t
         "evidence_rank": EVIDENCE_RANK.get(fields["evidence_level"], 0),
         "status": status or STATUS_NOT_STATED,
         "published_at": published_at.isoformat() if published_at else None,
+        "networks": sorted(networks),
+        "events": sorted(events),
     }
     document["fingerprint"] = fingerprint(document)
     return document

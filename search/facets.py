@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from networks.models import EventPage, NetworkPage
 from practices.models import City
 from practices.models.vocabulary import (
     EvidenceLevel,
@@ -38,6 +39,10 @@ def _country_names(values):
 
 def _city_names(values):
     return dict(City.objects.filter(slug__in=values).values_list("slug", "name"))
+
+
+def _page_titles(model):
+    return lambda values: dict(model.objects.filter(slug__in=values).values_list("slug", "title"))
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,9 @@ FACETS = (
     Facet("statuses", "status", _("Status"), vocabulary=Status, ordered=True,
           extra_values={STATUS_NOT_STATED: _("Not stated")}),
     Facet("languages", "language", _("Language"), vocabulary=Language, ordered=True),
+    # The networks and events whose pages list the practice (networks app).
+    Facet("networks", "networks", _("Network"), pattern=SLUG, names=_page_titles(NetworkPage)),
+    Facet("events", "events", _("Event"), pattern=SLUG, names=_page_titles(EventPage)),
 )
 
 FACET_NAMES = tuple(facet.name for facet in FACETS)

@@ -1,5 +1,6 @@
 """Keeps the search index in step with practices: publish, unpublish, move, delete, and
-changes of the cities and organisations that practices show.
+changes of the cities and organisations that practices show; and with the networks,
+events and reference documents, given to the engine whole when one of them changes.
 
 Updates are queued after the transaction commits, when tags, partners and cities are
 in place; publishing never waits for, or fails because of, the search engine.
@@ -10,9 +11,10 @@ import threading
 from contextlib import contextmanager
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from networks.models import EventPage, NetworkPage, ReferencePage
 from practices.models import City, Organisation, PracticePage
 
 logger = logging.getLogger(__name__)
@@ -26,14 +28,15 @@ def indexed_in_bulk():
     if getattr(_bulk, "ids", None) is not None:
         yield
         return
-    _bulk.ids = set()
+    _bulk.ids, _bulk.listings = set(), False
     try:
         yield
-        collected = _bulk.ids
+        collected, listings = _bulk.ids, _bulk.listings
     finally:
         _bulk.ids = None
+    from .engines.base import EngineUnavailable
+
     if collected:
-        from .engines.base import EngineUnavailable
         from .tasks import sync_now
 
         try:
@@ -41,6 +44,14 @@ def indexed_in_bulk():
         except EngineUnavailable:
             logger.warning("search engine unavailable after a bulk load: queueing the update")
             queue_sync(collected)
+    if listings:
+        from .listings import sync_listings
+
+        try:
+            sync_listings()
+        except EngineUnavailable:
+            logger.warning("search engine unavailable after a bulk load: queueing the listings")
+            queue_listings_sync()
 
 
 def queue_sync(practice_ids):
@@ -88,6 +99,46 @@ def _organisation_saved(sender, instance, created, **kwargs):
         queue_sync(instance.practice_roles.values_list("page_id", flat=True))
 
 
+LISTED_PAGES = (NetworkPage, EventPage, ReferencePage)
+
+
+def queue_listings_sync():
+    """The engine gets every listing again once the transaction commits."""
+    if getattr(_bulk, "ids", None) is not None:
+        _bulk.listings = True
+        return
+
+    def enqueue():
+        from .tasks import sync_listing_pages
+
+        try:
+            sync_listing_pages.enqueue()
+        except Exception:  # the queue is the database: report, never break the editor's action
+            logger.exception("could not queue the search update of networks, events and references")
+
+    transaction.on_commit(enqueue)
+
+
+def _listing_changed(sender, instance, **kwargs):
+    if isinstance(instance.specific, LISTED_PAGES):
+        queue_listings_sync()
+        if isinstance(instance.specific, FACETED_PAGES):
+            queue_sync(_linked_practice_ids(instance.specific))
+
+
+# The pages whose links to practices are facets of the practices' documents (search.facets).
+FACETED_PAGES = (NetworkPage, EventPage)
+
+
+def _linked_practice_ids(page):
+    """The practices the page lists now and in its revision before the newest: a publish
+    that drops a practice must reindex it too."""
+    ids = set(page.practices.values_list("pk", flat=True))
+    for revision in page.revisions.order_by("-created_at", "-pk")[1:2]:
+        ids.update(revision.content.get("practices") or [])
+    return ids
+
+
 def connect():
     page_published.connect(_practice_changed, sender=PracticePage, dispatch_uid="search-published")
     page_unpublished.connect(_practice_changed, sender=PracticePage, dispatch_uid="search-unpublished")
@@ -95,3 +146,10 @@ def connect():
     post_delete.connect(_practice_deleted, sender=PracticePage, dispatch_uid="search-deleted")
     post_save.connect(_city_saved, sender=City, dispatch_uid="search-city")
     post_save.connect(_organisation_saved, sender=Organisation, dispatch_uid="search-organisation")
+    for model in LISTED_PAGES:
+        label = model._meta.model_name
+        page_published.connect(_listing_changed, sender=model, dispatch_uid=f"search-{label}-published")
+        page_unpublished.connect(_listing_changed, sender=model, dispatch_uid=f"search-{label}-unpublished")
+        # Before the deletion: the links to practices are gone after it.
+        pre_delete.connect(_listing_changed, sender=model, dispatch_uid=f"search-{label}-deleted")
+    post_page_move.connect(_listing_changed, dispatch_uid="search-listing-moved")

@@ -53,6 +53,8 @@ class PracticeResults:
     suggestion: str | None = None
     took_ms: float = 0.0
     engine: str = ""
+    # Networks, events and reference documents that have every word (search.engines.base.ListingHit).
+    listings: list = field(default_factory=list)
     pages: int = field(init=False)
 
     def __post_init__(self):

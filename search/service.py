@@ -6,17 +6,19 @@ import time
 import nh3
 from django.conf import settings
 from django.utils.translation import get_language
+from wagtail.models import Page
 
 from practices.access import allowed_audiences, audience_key
 from practices.models import PracticePage
 from practices.models.practice import practice_cards, visible_practices
 
 from .engines import get_engine
-from .engines.base import EngineUnavailable
+from .engines.base import EngineUnavailable, Suggestion, mix_suggestions
 from .facets import FACETS
 from .results import Facet, FacetValue, PracticeResults
 
 logger = logging.getLogger(__name__)
+LISTING_SUGGESTIONS = 3
 
 
 def build_facets(query, counts_by_field):
@@ -58,6 +60,8 @@ def search(query):
         # Engines escape the text and add <mark>; this keeps any other markup out whatever
         # an engine returns.
         hit.snippet = nh3.clean(hit.snippet, tags={"mark"}, attributes={})
+    # The short list beside the practices: on the first page of a text search only.
+    listings = live_listings(engine.search_listings(query.text)) if query.text and query.page == 1 else []
     return PracticeResults(
         query=query,
         hits=raw.hits,
@@ -66,7 +70,18 @@ def search(query):
         suggestion=raw.suggestion,
         took_ms=(time.perf_counter() - started) * 1000,
         engine=engine.name,
+        listings=listings,
     )
+
+
+def live_listings(hits):
+    """The listing hits whose page is live now (an index that lags behind an unpublish
+    must not show it), their addresses in the interface language."""
+    live = set(Page.objects.live().filter(pk__in=[hit.page_id for hit in hits]).values_list("pk", flat=True))
+    kept = [hit for hit in hits if hit.page_id in live]
+    for hit in kept:
+        hit.url = localise(hit.url)
+    return kept
 
 
 def readable_hits(hits, audiences):
@@ -86,14 +101,19 @@ def readable_hits(hits, audiences):
 
 
 def suggest(text, user, limit=10):
+    """Practices, cities and topics from the engine, with the networks, events and
+    references whose title or acronym completes what was typed."""
+    engine = get_engine()
     try:
-        suggestions = get_engine().suggest(text, audiences_of(user), limit=limit)
+        suggestions = engine.suggest(text, audiences_of(user), limit=limit)
+        listings = live_listings(engine.search_listings(text, limit=LISTING_SUGGESTIONS, prefix=True))
     except EngineUnavailable:
         logger.warning("search engine unavailable for suggestions", exc_info=True)
         return []
     for suggestion in suggestions:
         suggestion.url = localise(suggestion.url)
-    return suggestions
+    listed = [Suggestion(hit.title, hit.kind, hit.url) for hit in listings]
+    return mix_suggestions(listed + suggestions, limit)
 
 
 def related_practices(page, user, limit=4):

@@ -51,3 +51,21 @@ def sync_practices(practice_ids, attempt=1):
         sync_practices.using(run_after=timezone.now() + delay).enqueue(practice_ids, attempt=attempt + 1)
         return {"retry": attempt + 1}
     return {"indexed": sorted(live_ids), "removed": sorted(set(practice_ids) - live_ids)}
+
+
+@task()
+def sync_listing_pages(attempt=1):
+    """Give the engine every live network, event and reference page (a few tens), again
+    later with a growing delay while it is down."""
+    from .listings import sync_listings
+
+    try:
+        return {"listings": sync_listings()}
+    except EngineUnavailable as error:
+        if attempt >= MAX_ATTEMPTS:
+            logger.error("giving up indexing the listings after %d attempts: %s (run search_index rebuild)", attempt, error)
+            raise
+        delay = retry_delay(attempt)
+        logger.warning("search engine unavailable (%s); retrying the listings in %s", error, delay)
+        sync_listing_pages.using(run_after=timezone.now() + delay).enqueue(attempt=attempt + 1)
+        return {"retry": attempt + 1}

@@ -31,6 +31,15 @@ RELATED_FIELDS = ("title", "summary", "topics")
 RELATED_TERMS = 15
 
 
+# Networks, events and reference documents (search.listings) are matched apart from the
+# practices: a short list beside them. Every word of the query must be found (no fallback
+# to any word: the list is meant to name what was asked for), weighted by field.
+# "name" is the title with the acronym: one field, so that an acronym weighs as a title word.
+LISTING_WEIGHTS = {"name": 10.0, "summary": 4.0, "extra": 3.0}
+LISTING_LIMIT = 5
+LISTING_KINDS = ("network", "event", "reference")
+
+
 class EngineUnavailable(Exception):
     """The engine cannot be reached; indexing retries later, pages degrade gracefully."""
 
@@ -43,6 +52,16 @@ class Suggestion:
 
 
 SUGGESTION_KINDS = ("practice", "city", "topic")
+
+
+@dataclass
+class ListingHit:
+    page_id: int
+    kind: str  # one of LISTING_KINDS
+    title: str
+    url: str
+    summary: str
+    score: float = 0.0
 
 
 def mix_suggestions(suggestions, limit):
@@ -86,3 +105,12 @@ class SearchEngine(ABC):
     @abstractmethod
     def related(self, practice_id, access_levels, limit=4):
         """Ids of the practices most like this one, best first."""
+
+    @abstractmethod
+    def replace_listings(self, documents):
+        """Replace every listing (search.listings.listing_documents: public pages, few)."""
+
+    @abstractmethod
+    def search_listings(self, text, limit=LISTING_LIMIT, prefix=False):
+        """ListingHit objects that have every word of `text` (with prefix=True, the last
+        word as a prefix of a title or acronym word: for suggestions), best first."""

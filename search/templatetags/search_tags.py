@@ -1,5 +1,6 @@
 from django import template
 from django_countries import countries
+from django.utils.translation import gettext_lazy as _
 
 from practices.models.vocabulary import EvidenceLevel, ThemeChoice
 
@@ -30,3 +31,11 @@ def related_practices(context, page, limit=4):
     """Related practices for the viewer, from the search layer: the practice page itself
     does not know the engine."""
     return service.related_practices(page, context["request"].user, limit=limit)
+
+
+_LISTING_KINDS = {"network": _("Network"), "event": _("Event"), "reference": _("Reference document")}
+
+
+@register.filter
+def listing_kind_label(kind):
+    return _LISTING_KINDS.get(kind, kind)

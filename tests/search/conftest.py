@@ -3,6 +3,7 @@
 import pytest
 
 from search.documents import build_document, practices_for_indexing
+from search.listings import listing_documents
 from tests.helpers import ENGINES, make_engine
 
 
@@ -12,6 +13,7 @@ def engine(request, tmp_path_factory, django_db_setup, django_db_blocker):
     engine = make_engine(request.param, tmp_path_factory.mktemp("contract-index"))
     with django_db_blocker.unblock():
         engine.rebuild(build_document(p) for p in practices_for_indexing())
+        engine.replace_listings(listing_documents())
     yield engine
     if request.param != "embedded":
         engine.drop()

@@ -442,6 +442,8 @@ def test_recorded_search_response_becomes_engine_results(member_query):
             "evidence_level": {},
             "status": {},
             "language": {},
+            "networks": {},
+            "events": {},
         },
         suggestion="videoprotection gares",
     )
@@ -506,3 +508,15 @@ def test_an_unreachable_cluster_is_engine_unavailable_for_every_call(make):
     for call in calls:
         with pytest.raises(EngineUnavailable):
             call()
+
+
+def test_listing_search_requires_every_word_and_counts_each_for_its_best_field():
+    from search.analysis import query_units
+    from search.engines.elastic.bodies import listing_search_body
+
+    body = listing_search_body(query_units("Strong Cities"), 5)
+    clauses = body["query"]["bool"]["must"]
+    assert [clause["multi_match"]["query"] for clause in clauses] == ["strong", "cities"]
+    assert {clause["multi_match"]["type"] for clause in clauses} == {"best_fields"}
+    assert "name.fr^10" in clauses[0]["multi_match"]["fields"] and "summary.en^4" in clauses[0]["multi_match"]["fields"]
+    assert body["size"] == 5

@@ -4,7 +4,14 @@ they are by either transport (no connection needed to build them)."""
 from elasticsearch.dsl import Q, Search
 
 from ...analysis import words
-from ..base import FACET_FIELDS, RELATED_FIELDS, RELATED_TERMS, SPELLING_MIN_WORD, SUGGESTION_CANDIDATES
+from ..base import (
+    FACET_FIELDS,
+    LISTING_WEIGHTS,
+    RELATED_FIELDS,
+    RELATED_TERMS,
+    SPELLING_MIN_WORD,
+    SUGGESTION_CANDIDATES,
+)
 from .mapping import SUGGESTION_SEPARATOR
 
 # Facet values come a page at a time (composite aggregation), every page read: no facet
@@ -261,6 +268,33 @@ def related_body(index_name, practice_id, access_levels, limit, themes, target_t
         Search().query(query).sort(shared, "_score", {"id": {"order": "asc"}})
         .source(False).extra(size=limit, track_scores=True).to_dict()
     )
+
+
+def _listing_fields():
+    """Each weighted listing field with its language sub-fields, boosted by its weight."""
+    fields = []
+    for name, weight in LISTING_WEIGHTS.items():
+        fields += [f"{each}^{weight:g}" for each in (name, f"{name}.fr", f"{name}.en")]
+    return fields
+
+
+def listing_search_body(units, limit):
+    """Listings that have every unit of the query; a unit's score is its best field's."""
+    clauses = [
+        Q("multi_match", query=" ".join(unit.words), fields=_listing_fields(), type="best_fields", operator="and")
+        for unit in units
+    ]
+    return Search().query(Q("bool", must=clauses)).sort("_score", {"id": "asc"}).extra(size=limit).to_dict()
+
+
+def listing_prefix_body(text):
+    """Listings whose title or acronym has every typed word, the last as a prefix."""
+    typed = words(text)[:SUGGESTION_WORDS]
+    if not typed:
+        return None
+    found = [Q("term", suggest_words=word) for word in typed[:-1]] + [Q("prefix", suggest_words=typed[-1])]
+    # Every candidate: the engine orders them by title, as the embedded engine does.
+    return Search().query(Q("bool", filter=found)).extra(size=SUGGESTION_CANDIDATES).to_dict()
 
 
 def alias_swap_actions(alias, old_indices, new_index):

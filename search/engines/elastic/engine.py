@@ -14,9 +14,9 @@ from datetime import datetime, timezone
 
 from ...analysis import query_units
 from ...query import clean_text
-from ..base import FACET_FIELDS, SearchEngine
+from ..base import FACET_FIELDS, LISTING_LIMIT, SearchEngine
 from . import bodies, responses
-from .mapping import index_settings_and_mappings, source_of
+from .mapping import index_settings_and_mappings, listing_source, listings_settings_and_mappings, source_of
 from .transports import BULK_CHUNK, NotFound
 
 
@@ -24,10 +24,12 @@ class ElasticFamilyEngine(SearchEngine):
     def __init__(self, transport, index_prefix="practices"):
         self.transport = transport
         self.alias = index_prefix
+        # Networks, events and references: their own versioned index behind this alias.
+        self.listings_alias = f"{index_prefix}_listings"
         self.name = transport.product.lower()
 
-    def new_index_name(self):
-        return f"{self.alias}-{datetime.now(timezone.utc).strftime('%Y%m%d%H%M%S%f')}"
+    def new_index_name(self, alias=None):
+        return f"{alias or self.alias}-{datetime.now(timezone.utc).strftime('%Y%m%d%H%M%S%f')}"
 
     def _actions(self, documents, index_name):
         for document in documents:
@@ -39,6 +41,7 @@ class ElasticFamilyEngine(SearchEngine):
             }
 
     def _create_index(self, name, with_alias=False):
+        """A practices index, with the alias when it is the first one."""
         body = index_settings_and_mappings()
         if with_alias:
             body["aliases"] = {self.alias: {}}
@@ -51,19 +54,23 @@ class ElasticFamilyEngine(SearchEngine):
     # Writing ---------------------------------------------------------------------------
 
     def rebuild(self, documents, progress=None):
-        name = self.new_index_name()
-        self._create_index(name)
+        return self._swap_in(self.alias, index_settings_and_mappings(), self._actions, documents, progress)
+
+    def _swap_in(self, alias, index_body, actions, documents, progress=None):
+        """Load `documents` into a new index, then move `alias` to it in one request."""
+        name = self.new_index_name(alias)
+        self.transport.create_index(name, index_body)
         try:
             count = 0
-            for _item in self.transport.bulk(self._actions(documents, name)):
+            for _item in self.transport.bulk(actions(documents, name)):
                 count += 1
                 if progress and count % BULK_CHUNK == 0:
                     progress(count)
             if progress:
                 progress(count)
             self.transport.refresh(name)
-            old = self.transport.aliased_indices(self.alias)
-            self.transport.update_aliases(bodies.alias_swap_actions(self.alias, old, name))
+            old = self.transport.aliased_indices(alias)
+            self.transport.update_aliases(bodies.alias_swap_actions(alias, old, name))
         except BaseException:
             try:  # do not leave a half-built index behind
                 self.transport.delete_index(name)
@@ -73,6 +80,13 @@ class ElasticFamilyEngine(SearchEngine):
         for old_name in old:
             self.transport.delete_index(old_name)
         return count
+
+    def _listing_actions(self, documents, index_name):
+        for document in documents:
+            yield {"_op_type": "index", "_index": index_name, "_id": document["id"], "_source": listing_source(document)}
+
+    def replace_listings(self, documents):
+        self._swap_in(self.listings_alias, listings_settings_and_mappings(), self._listing_actions, documents)
 
     def index(self, documents):
         documents = list(documents)
@@ -154,7 +168,24 @@ class ElasticFamilyEngine(SearchEngine):
         response = self._request(body)
         return [] if response is None else responses.related_from_response(response)
 
+    def search_listings(self, text, limit=LISTING_LIMIT, prefix=False):
+        if limit < 1:
+            return []
+        if prefix:
+            body = bodies.listing_prefix_body(clean_text(text)[:100])
+        else:
+            units = query_units(text)
+            body = bodies.listing_search_body(units, limit) if units else None
+        if body is None:
+            return []
+        try:
+            response = self.transport.search(self.listings_alias, body)
+        except NotFound:
+            return []
+        return responses.listings_from_response(response, scored=not prefix)[:limit]
+
     def drop(self):
-        """Delete the alias and every index behind it (tests and decommissioning)."""
-        for name in self.transport.aliased_indices(self.alias):
-            self.transport.delete_index(name)
+        """Delete the aliases and every index behind them (tests and decommissioning)."""
+        for alias in (self.alias, self.listings_alias):
+            for name in self.transport.aliased_indices(alias):
+                self.transport.delete_index(name)

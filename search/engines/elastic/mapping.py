@@ -135,6 +135,36 @@ class PracticeDocument(FacetFields):
         source = MetaField(excludes=[f"text_{language}" for language in LANGUAGES])
 
 
+class ListingDocument(Document):
+    """Networks, events and reference documents (search.listings.listing_documents), in an
+    index of their own: the analysers of the practices, none of their fields."""
+
+    id = field.Keyword()
+    page_id = field.Integer()
+    kind = field.Keyword()
+    title = field.Keyword(index=False, doc_values=False)
+    acronym = field.Keyword(index=False, doc_values=False)
+    name = _bilingual_text()
+    summary = _bilingual_text()
+    extra = _bilingual_text()
+    url = field.Keyword(index=False, doc_values=False)
+    # Title and acronym words, folded, stop words kept: suggestions complete them.
+    suggest_words = field.Text(analyzer=suggestion_words)
+
+    class Meta:
+        dynamic = MetaField("strict")
+
+
+def listings_settings_and_mappings():
+    index = Index("listings")
+    index.document(ListingDocument)
+    return index.to_dict()
+
+
+def listing_source(document):
+    return {**document, "suggest_words": f"{document['title']} {document['acronym']}"}
+
+
 def index_settings_and_mappings():
     """The body of the index creation request: settings (analysis) and mappings."""
     index = Index("practices")

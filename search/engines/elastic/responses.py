@@ -5,7 +5,7 @@ import re
 from django.utils.html import escape
 
 from ...results import EngineResults, Hit
-from ..base import DID_YOU_MEAN_BELOW, FACET_FIELDS, SUGGESTION_KINDS, Suggestion, mix_suggestions
+from ..base import DID_YOU_MEAN_BELOW, FACET_FIELDS, SUGGESTION_KINDS, ListingHit, Suggestion, mix_suggestions
 from .bodies import FACET_PAGE, SNIPPET_CHARS
 from .mapping import SUGGESTION_SEPARATOR
 
@@ -120,3 +120,14 @@ def suggestions_from_response(response, limit=10):
 
 def related_from_response(response):
     return [int(hit["_id"]) for hit in response.get("hits", {}).get("hits", [])]
+
+
+def listings_from_response(response, scored=True):
+    """ListingHit objects, best first (scored) or by title (suggestions), as the embedded engine."""
+    hits = []
+    for hit in response["hits"]["hits"]:
+        source = hit["_source"]
+        score = (hit.get("_score") or 0.0) if scored else 0.0
+        hits.append(ListingHit(source["page_id"], source["kind"], source["title"], source["url"], source["summary"], score))
+    hits.sort(key=(lambda hit: (-hit.score, hit.title)) if scored else (lambda hit: hit.title))
+    return hits

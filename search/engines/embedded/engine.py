@@ -40,6 +40,7 @@ from ..base import (
 )
 from .arrays import ArraysBuilder, IndexArrays
 from .files import IndexFiles
+from .listings import ListingsFile
 from .schema import SCHEMA
 from .snippets import highlight
 from .terms import CompiledQuery, analysis_version, compile_query, weighted_terms
@@ -59,7 +60,7 @@ def _read_transaction(connection):
         connection.execute("COMMIT")
 
 
-class EmbeddedEngine(IndexFiles, SearchEngine):
+class EmbeddedEngine(IndexFiles, ListingsFile, SearchEngine):
     name = "embedded"
 
     def __init__(self, directory):

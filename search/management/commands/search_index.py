@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from search.documents import build_document, practices_for_indexing
 from search.engines import get_engine
 from search.engines.base import EngineUnavailable
+from search.listings import sync_listings
 
 
 class Command(BaseCommand):
@@ -39,9 +40,15 @@ class Command(BaseCommand):
         self.stdout.write(f"Rebuilding the {engine.name} search index ({total} practices)...")
         count = engine.rebuild((build_document(p) for p in practices.iterator(chunk_size=500)), self.progress(total))
         self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS(f"Indexed {count} practices; the new index is live."))
+        listings = sync_listings()
+        self.stdout.write(self.style.SUCCESS(
+            f"Indexed {count} practices and {listings} networks, events and references; the new index is live."
+        ))
 
     def verify(self, engine, fix):
+        if fix:
+            # Networks, events and references are few: given again whole, unchecked.
+            self.stdout.write(f"{sync_listings()} networks, events and references given to the engine again.")
         expected = {}
         practices = practices_for_indexing()
         total = practices.count()
