@@ -20,8 +20,8 @@ from practices.models import City, Organisation, PracticePage, PracticePartner, 
 from practices.models.vocabulary import ThemeChoice
 from practices.rules import MIN_PARTNERS, MIN_SOURCES, NO_PARTNER, NO_SOURCE, REQUIRED_FIELDS, missing_sections
 
-CITY_KEYS = {"slug", "name", "country", "region", "latitude", "longitude", "population_band"}
-ORGANISATION_KEYS = {"slug", "name", "sector", "industry", "country", "website"}
+CITY_KEYS = {"slug", "name", "name_fr", "country", "region", "latitude", "longitude", "population_band"}
+ORGANISATION_KEYS = {"slug", "name", "sector", "industry", "industry_fr", "country", "website"}
 # What publishing needs (practices.rules), as the keys of an entry file.
 PRACTICE_REQUIRED = {*REQUIRED_FIELDS, "partners", "body", "sources"}
 PRACTICE_OPTIONAL = {
@@ -106,7 +106,7 @@ def _validate_cities(path):
     cities = []
     for position, data in enumerate(_list_file(path), start=1):
         entry = data.get("slug", f"#{position}") if isinstance(data, dict) else f"#{position}"
-        _check_keys(path, entry, data, CITY_KEYS - {"latitude", "longitude", "population_band"}, CITY_KEYS)
+        _check_keys(path, entry, data, CITY_KEYS - {"name_fr", "latitude", "longitude", "population_band"}, CITY_KEYS)
         values = dict(data)
         for coordinate in ("latitude", "longitude"):
             # Through str(): a YAML float such as 40.7128 must stay 4 decimals, not 40.71279999.
@@ -323,9 +323,9 @@ def _entry_state(entry):
 def write_demo_content(content, index_page, progress=lambda message: None):
     cities = _upsert_all(
         City, content.cities,
-        ["name", "country", "region", "latitude", "longitude", "population_band"],
+        ["name", "name_fr", "country", "region", "latitude", "longitude", "population_band"],
     )
-    organisations = _upsert_all(Organisation, content.organisations, ["name", "sector", "industry", "country", "website"])
+    organisations = _upsert_all(Organisation, content.organisations, ["name", "sector", "industry", "industry_fr", "country", "website"])
     existing = {
         p.slug: p
         for p in PracticePage.objects.child_of(index_page).select_related("city").prefetch_related(

@@ -38,7 +38,7 @@ def _country_names(values):
 
 
 def _city_names(values):
-    return dict(City.objects.filter(slug__in=values).values_list("slug", "name"))
+    return {city.slug: city.display_name for city in City.objects.filter(slug__in=values)}
 
 
 def _page_titles(model):

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from practices.access import allowed_audiences, audience_key
-from practices.models import PracticePage
+from practices.models import City, PracticePage
 from practices.models.practice import practice_cards, visible_practices
 
 from .engines import get_engine
@@ -55,8 +55,10 @@ def search(query):
     engine = get_engine()
     raw = engine.search(query)
     raw.hits = readable_hits(raw.hits, query.access_levels)
+    city_names = city_names_in_language({hit.city for hit in raw.hits})
     for hit in raw.hits:
         hit.url = localise(hit.url)
+        hit.city = city_names.get(hit.city, hit.city)
         # Engines escape the text and add <mark>; this keeps any other markup out whatever
         # an engine returns.
         hit.snippet = nh3.clean(hit.snippet, tags={"mark"}, attributes={})
@@ -82,6 +84,11 @@ def live_listings(hits):
     for hit in kept:
         hit.url = localise(hit.url)
     return kept
+
+
+def city_names_in_language(names):
+    """{indexed (English) name: the name in the interface's language} for these cities."""
+    return {city.name: city.display_name for city in City.objects.filter(name__in=names)}
 
 
 def readable_hits(hits, audiences):

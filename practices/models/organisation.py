@@ -6,6 +6,7 @@ from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
+from .language import in_active_language
 from .vocabulary import Sector
 
 
@@ -17,13 +18,18 @@ class Organisation(index.Indexed, models.Model):
         _("industry"), max_length=120, blank=True,
         help_text=_("For example: retail, hospitality, private security, transport, local government."),
     )
+    industry_fr = models.CharField(
+        _("industry in French"), max_length=120, blank=True,
+        help_text=_("The same label in French; the English one is shown when empty."),
+    )
     country = CountryField(_("country"), blank=True, help_text=_("Leave empty for international bodies."))
     website = models.URLField(_("website"), blank=True)
 
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
-        FieldRowPanel([FieldPanel("sector"), FieldPanel("industry")]),
+        FieldPanel("sector"),
+        FieldRowPanel([FieldPanel("industry"), FieldPanel("industry_fr")]),
         FieldRowPanel([FieldPanel("country"), FieldPanel("website")]),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("sector")]
@@ -35,6 +41,11 @@ class Organisation(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def industry_label(self):
+        """The industry in the interface's language."""
+        return in_active_language(en=self.industry, fr=self.industry_fr)
 
     @property
     def is_private_sector(self):

@@ -8,11 +8,16 @@ from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from .language import in_active_language
 from .vocabulary import PopulationBand, Region
 
 
 class City(index.Indexed, models.Model):
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, help_text=_("As commonly written in English (accents kept: Montréal)."))
+    name_fr = models.CharField(
+        _("name in French"), max_length=120, blank=True,
+        help_text=_("Only where French writes it differently (Bruxelles, Londres, Le Cap); empty otherwise."),
+    )
     slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=_("Used in the city's address: /cities/<slug>/."))
     country = CountryField(_("country"), help_text=_("ISO 3166 country."))
     region = models.CharField(_("region"), max_length=20, choices=Region.choices)
@@ -27,7 +32,7 @@ class City(index.Indexed, models.Model):
     population_band = models.CharField(_("population band"), max_length=20, choices=PopulationBand.choices, blank=True)
 
     panels = [
-        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("name_fr")]),
         FieldPanel("slug"),
         FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
         MultiFieldPanel(
@@ -36,7 +41,10 @@ class City(index.Indexed, models.Model):
         ),
         FieldPanel("population_band"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"), index.SearchField("name_fr"),
+        index.AutocompleteField("name"), index.AutocompleteField("name_fr"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -45,6 +53,11 @@ class City(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.country.code})"
+
+    @property
+    def display_name(self):
+        """The name in the interface's language."""
+        return in_active_language(en=self.name, fr=self.name_fr)
 
     def get_absolute_url(self):
         return reverse("city_detail", kwargs={"slug": self.slug})
