@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils.html import escape
 
 from practices.blocks import SECTION_LABELS
-from practices.models import City, Organisation, PracticePage, PracticePartner, PracticeSource
+from practices.models import City, Organisation, PracticePage, PracticePartner, PracticeSource, Topic
 from practices.models.vocabulary import ThemeChoice
 from practices.rules import MIN_PARTNERS, MIN_SOURCES, NO_PARTNER, NO_SOURCE, REQUIRED_FIELDS, missing_sections
 
@@ -58,6 +58,7 @@ class PracticeEntry:
 class DemoContent:
     cities: list = field(default_factory=list)
     organisations: list = field(default_factory=list)
+    topics: list = field(default_factory=list)
     practices: list = field(default_factory=list)
 
 
@@ -190,7 +191,20 @@ def validated_sources(path, slug, sources, model):
     return instances
 
 
-def _validate_practice(path, city_slugs, organisations_by_slug):
+def _validate_topics(path):
+    """The topic vocabulary: [{slug, en, fr}], each label given."""
+    topics = []
+    for position, data in enumerate(_list_file(path), start=1):
+        entry = data.get("slug", f"#{position}") if isinstance(data, dict) else f"#{position}"
+        _check_keys(path, entry, data, {"slug", "en", "fr"})
+        if not all(isinstance(data[key], str) and data[key].strip() for key in ("slug", "en", "fr")):
+            _fail(path, entry, "slug, en and fr must each be a non-empty text")
+        topics.append(Topic(slug=data["slug"], name=data["en"].strip(), name_fr=data["fr"].strip()))
+    _check_unique_slugs(path, [topic.slug for topic in topics])
+    return topics
+
+
+def _validate_practice(path, city_slugs, organisations_by_slug, topic_slugs):
     slug = path.stem
     data = _read_yaml(path)
     _check_keys(path, slug, data, PRACTICE_REQUIRED, PRACTICE_OPTIONAL)
@@ -200,6 +214,10 @@ def _validate_practice(path, city_slugs, organisations_by_slug):
     if not themes or bad_themes:
         _fail(path, slug, f"themes: {', '.join(bad_themes) or 'none given'}; choose among {', '.join(ThemeChoice.values)}")
     further = _string_list(path, slug, "further_cities", data.get("further_cities"))
+    topics = _string_list(path, slug, "topics", data.get("topics"))
+    unknown_topics = [t for t in topics if t not in topic_slugs]
+    if unknown_topics:
+        _fail(path, slug, f"topics: {', '.join(unknown_topics)} not in topics.yaml (give topic slugs)")
     for city_slug in [data["city"], *further]:
         if city_slug not in city_slugs:
             _fail(path, slug, f"city “{city_slug}” is not in cities.yaml")
@@ -242,7 +260,7 @@ def _validate_practice(path, city_slugs, organisations_by_slug):
         slug=slug,
         fields=fields,
         themes=themes,
-        topics=[t.lower() for t in _string_list(path, slug, "topics", data.get("topics"))],
+        topics=topics,
         further_cities=further,
         partners=partner_models,
         sources=source_models,
@@ -256,13 +274,15 @@ def read_demo_content(directory):
     content = DemoContent(
         cities=_validate_cities(directory / "cities.yaml"),
         organisations=_validate_organisations(directory / "organisations.yaml"),
+        topics=_validate_topics(directory / "topics.yaml"),
     )
     city_slugs = {city.slug for city in content.cities}
     organisations_by_slug = {o.slug: o for o in content.organisations}
     paths = sorted((directory / "practices").glob("*.yaml"))
     if not paths:
         raise DemoContentError(f"{directory / 'practices'}: no practice files")
-    content.practices = [_validate_practice(path, city_slugs, organisations_by_slug) for path in paths]
+    topic_slugs = {topic.slug for topic in content.topics}
+    content.practices = [_validate_practice(path, city_slugs, organisations_by_slug, topic_slugs) for path in paths]
     return content
 
 
@@ -299,7 +319,7 @@ def _page_state(page):
         "city": page.city.slug,
         "further_cities": sorted(c.slug for c in page.further_cities.all()),
         "themes": sorted(t.name for t in page.themes.all()),
-        "topics": sorted(t.name for t in page.topics.all()),
+        "topics": sorted(t.slug for t in page.topics.all()),
         "partners": [(p.organisation.slug, p.role) for p in page.partners.all()],
         "sources": [(s.title, s.url) for s in page.sources.all()],
     }
@@ -326,6 +346,7 @@ def write_demo_content(content, index_page, progress=lambda message: None):
         ["name", "name_fr", "country", "region", "latitude", "longitude", "population_band"],
     )
     organisations = _upsert_all(Organisation, content.organisations, ["name", "sector", "industry", "industry_fr", "country", "website"])
+    topics = _upsert_all(Topic, content.topics, ["name", "name_fr"])
     existing = {
         p.slug: p
         for p in PracticePage.objects.child_of(index_page).select_related("city").prefetch_related(
@@ -344,7 +365,7 @@ def write_demo_content(content, index_page, progress=lambda message: None):
             index_page.add_child(instance=page)
         page.further_cities = [cities[s] for s in entry.further_cities]
         page.themes.set(entry.themes)
-        page.topics.set(entry.topics)
+        page.topics.set([topics[slug] for slug in entry.topics])
         # sort_order set explicitly: unset, PostgreSQL returns the rows in any order.
         page.partners = [
             PracticePartner(organisation=organisations[p.organisation.slug], role=p.role, sort_order=position)

@@ -1,10 +1,10 @@
-"""Admin registration: cities and organisations as snippets."""
+"""Admin registration: cities, organisations and the topic vocabulary as snippets."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import City, Organisation
+from .models import City, Organisation, Topic
 
 
 class CityViewSet(SnippetViewSet):
@@ -23,10 +23,17 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    list_display = ["name", "name_fr"]
+    search_fields = ["name", "name_fr"]
+
+
 class PlacesAndPartnersGroup(SnippetViewSetGroup):
-    items = (CityViewSet, OrganisationViewSet)
+    items = (CityViewSet, OrganisationViewSet, TopicViewSet)
     menu_icon = "folder-open-inverse"
-    menu_label = _("Cities and partners")
+    menu_label = _("Cities, partners and topics")
     menu_name = "cities-and-partners"
 
 

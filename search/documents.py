@@ -69,7 +69,8 @@ def build_document(page):
         country=page.city.country.code,
         further_cities=page.further_cities.all(),
         themes=[theme.name for theme in page.themes.all()],
-        topics=[topic.name for topic in page.topics.all()],
+        # Both labels of each topic: a French word finds an entry written in English.
+        topics=list(dict.fromkeys(label for topic in page.topics.all() for label in (topic.name, topic.name_fr) if label)),
         target_types=page.target_types,
         partnership_models=page.partnership_models,
         organisations=[partner.organisation for partner in page.partners.all()],

@@ -1,7 +1,7 @@
 from .organisation import Organisation
 from .places import City
 from .practice import PracticeIndexPage, PracticePage, PracticePartner, PracticeSource
-from .themes import TaggedPracticeTopic, Theme, ThemedPractice
+from .themes import TaggedPracticeTopic, Theme, ThemedPractice, Topic
 
 __all__ = [
     "City",
@@ -13,4 +13,5 @@ __all__ = [
     "TaggedPracticeTopic",
     "Theme",
     "ThemedPractice",
+    "Topic",
 ]

@@ -155,7 +155,7 @@ class PracticePage(Page):
     themes = ClusterTaggableManager(through=ThemedPractice, verbose_name=_("themes"), related_name="practices")
     topics = ClusterTaggableManager(
         through=TaggedPracticeTopic, verbose_name=_("topics"), blank=True, related_name="topic_practices",
-        help_text=_("Free tags: CCTV, lighting, crowd management, hostile vehicle mitigation, staff training..."),
+        help_text=_("From the topic vocabulary, which editors keep in both languages."),
     )
     target_types = MultipleChoiceField(_("target types"), choices_class=TargetType)
     partnership_models = MultipleChoiceField(_("partnership models"), choices_class=PartnershipModel)

@@ -1,11 +1,14 @@
-"""The theme vocabulary: a django-taggit tag model that accepts only the five phases."""
+"""The theme and topic vocabularies, as django-taggit tag models: the five phases, and the
+topics editors keep with a label in each language."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import TagBase, TaggedItemBase
+from wagtail.admin.panels import FieldPanel
 
+from .language import in_active_language
 from .vocabulary import THEME_DESCRIPTIONS, ThemeChoice
 
 
@@ -58,5 +61,31 @@ class ThemedPractice(TaggedItemBase):
     content_object = ParentalKey("practices.PracticePage", on_delete=models.CASCADE, related_name="themed_items")
 
 
+class Topic(TagBase):
+    """A topic: its English label (taggit's `name`) and its French one."""
+
+    name_fr = models.CharField(
+        _("name in French"), max_length=100, blank=True,
+        help_text=_("Empty only for a keyword a member gave, until an editor adds it; the English label is shown."),
+    )
+    free_tagging = False
+
+    panels = [FieldPanel("name"), FieldPanel("name_fr"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    @property
+    def label(self):
+        """The label in the interface's language."""
+        return in_active_language(en=self.name, fr=self.name_fr)
+
+    def __str__(self):
+        return self.label
+
+
 class TaggedPracticeTopic(TaggedItemBase):
+    tag = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="tagged_practices")
     content_object = ParentalKey("practices.PracticePage", on_delete=models.CASCADE, related_name="tagged_topics")

@@ -193,3 +193,18 @@ def test_partners_and_sources_keep_the_order_of_the_file():
     assert [p.organisation.slug for p in page.partners.all()] == [p["organisation"] for p in data["partners"]]
     assert [s.url for s in page.sources.all()] == [s["url"] for s in data["sources"]]
     assert [p.sort_order for p in page.partners.all()] == list(range(len(data["partners"])))
+
+
+def test_a_topic_outside_the_vocabulary_stops_the_load(fixture_copy):
+    add_practice(fixture_copy, "a-new-test-practice", valid_entry() + "topics: [cctv-cameras]\n")
+    message = load_expecting_error(fixture_copy)
+    assert "a-new-test-practice.yaml" in message and "cctv-cameras" in message and "topics.yaml" in message
+
+
+def test_every_topic_has_both_labels_and_practices_use_the_vocabulary():
+    from practices.models import Topic
+
+    vocabulary = Topic.objects.filter(tagged_practices__isnull=False).distinct()
+    assert vocabulary.exists() and not vocabulary.filter(name_fr="").exists()
+    cctv = Topic.objects.get(slug="video-surveillance")
+    assert (cctv.name, cctv.name_fr) == ("video surveillance (CCTV)", "vidéoprotection")
