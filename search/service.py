@@ -107,6 +107,18 @@ def readable_hits(hits, audiences):
     return kept
 
 
+def engine_status():
+    """(engine name, None) when the search engine answers, (name, short reason) when not:
+    for the readiness endpoint, which must say which part is down without its details."""
+    engine = get_engine()
+    try:
+        engine.ping()
+    except EngineUnavailable:
+        logger.warning("readiness: search engine unavailable", exc_info=True)
+        return engine.name, "the search engine does not answer"
+    return engine.name, None
+
+
 def suggest(text, user, limit=10):
     """Practices, cities and topics from the engine, with the networks, events and
     references whose title or acronym completes what was typed."""

@@ -107,6 +107,11 @@ class SearchEngine(ABC):
         """Ids of the practices most like this one, best first."""
 
     @abstractmethod
+    def ping(self):
+        """Cheaply check that the engine answers; raise EngineUnavailable when it does not.
+        (No index yet is not a failure: the first publish creates it.)"""
+
+    @abstractmethod
     def replace_listings(self, documents):
         """Replace every listing (search.listings.listing_documents: public pages, few)."""
 

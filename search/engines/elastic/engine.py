@@ -51,6 +51,9 @@ class ElasticFamilyEngine(SearchEngine):
         if not self.transport.alias_exists(self.alias):
             self._create_index(self.new_index_name(), with_alias=True)
 
+    def ping(self):
+        self.transport.alias_exists(self.alias)  # one HEAD request
+
     # Writing ---------------------------------------------------------------------------
 
     def rebuild(self, documents, progress=None):

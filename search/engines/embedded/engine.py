@@ -69,6 +69,14 @@ class EmbeddedEngine(IndexFiles, ListingsFile, SearchEngine):
         self._lock = threading.Lock()
         self._arrays = None
 
+    def ping(self):
+        connection = self._connection()  # reads CURRENT, opens the live file: EngineUnavailable
+        try:
+            if connection is not None:
+                connection.execute("SELECT 1 FROM meta LIMIT 1").fetchall()
+        except sqlite3.Error as error:
+            raise EngineUnavailable(f"the search index in {self.directory} is not usable: {error}") from error
+
     # Writing ---------------------------------------------------------------------------
 
     def rebuild(self, documents, progress=None):
