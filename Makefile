@@ -48,14 +48,15 @@ run: install messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py search_index rebuild
-	$(PY) manage.py ensure_admin
 	@echo
+	@echo "  A task worker runs beside the server (search indexing, Wagtail's background work);"
+	@echo "  it writes to var/worker.log, so that this console keeps what follows in sight."
 	@echo "  The knowledge base is served on http://$(HOST):$(PORT)/ (French: http://$(HOST):$(PORT)/fr/)"
-	@echo "  Editors log in at http://$(HOST):$(PORT)/admin/ with the account shown above."
-	@echo "  A task worker runs beside the server (search indexing, Wagtail's background work)."
+	@echo "  Editors log in at http://$(HOST):$(PORT)/admin/ with this account:"
+	@$(PY) manage.py ensure_admin
 	@echo
 	@# The worker stops with the server (Ctrl-C).
-	$(PY) manage.py db_worker --interval 2 & worker=$$!; \
+	@$(PY) manage.py db_worker --interval 2 >> var/worker.log 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
