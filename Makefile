@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install install-test messages translations check bench bench-opensearch clean
+.PHONY: run serve test install install-test messages translations check bench bench-opensearch clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,27 @@ run: install messages
 	@$(PY) manage.py db_worker --interval 2 >> var/worker.log 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The production settings tried on this machine: gunicorn, static files from the app, a
+# generated secret key (var/trial-secret-key), plain HTTP. For trying only (README, Production).
+serve: install messages
+	@mkdir -p var
+	@test -s var/trial-secret-key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/trial-secret-key
+	@export DJANGO_SETTINGS_MODULE=kb.settings.production SECRET_KEY="$$(cat var/trial-secret-key)" KB_LOCAL_TRIAL=true \
+		GUNICORN_BIND=$(HOST):$(PORT); \
+	$(PY) manage.py migrate --noinput && \
+	$(PY) manage.py collectstatic --noinput -v0 && \
+	$(PY) manage.py load_demo_content && \
+	$(PY) manage.py search_index rebuild && \
+	echo && \
+	echo "  FOR TRYING ONLY: the production settings over plain HTTP, with a key generated for this" && \
+	echo "  machine (var/trial-secret-key). A real deployment: README, Production." && \
+	echo "  Served by gunicorn on http://$(HOST):$(PORT)/ ; the task worker writes to var/worker.log." && \
+	echo "  Editors log in at http://$(HOST):$(PORT)/admin/ with this account (two-factor set-up on first login):" && \
+	$(PY) manage.py ensure_admin && echo && \
+	{ $(PY) manage.py db_worker --interval 2 >> var/worker.log 2>&1 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(VENV)/bin/gunicorn kb.wsgi -c kb/gunicorn.py; }
 
 check: install-test messages
 	@mkdir -p var
