@@ -1,4 +1,10 @@
-"""Background indexing through django-tasks' database backend (durable, retried)."""
+"""Background indexing through django-tasks' database backend (durable, retried).
+
+An update that finds the engine down is queued again with a growing delay, up to an hour,
+and never dropped: after ATTEMPTS_BEFORE_ALERT failures it keeps trying hourly, each
+failure is logged as an error and the editors' dashboard says that search is behind
+(search.wagtail_hooks), until the engine answers again.
+"""
 
 import logging
 from datetime import timedelta
@@ -10,13 +16,22 @@ from .engines import get_engine
 from .engines.base import EngineUnavailable
 
 logger = logging.getLogger(__name__)
-MAX_ATTEMPTS = 12
+# About six hours of retries (30 s doubling to an hour); then hourly, reported.
+ATTEMPTS_BEFORE_ALERT = 12
 MAX_DELAY = timedelta(hours=1)
 
 
 def retry_delay(attempt):
     """30 s, 1 min, 2 min, ... up to an hour between attempts."""
-    return min(timedelta(seconds=30 * 2 ** (attempt - 1)), MAX_DELAY)
+    return min(timedelta(seconds=30 * 2 ** min(attempt - 1, 16)), MAX_DELAY)
+
+
+def _retry_later(task_function, attempt, error, what, *args):
+    delay = retry_delay(attempt)
+    log = logger.error if attempt >= ATTEMPTS_BEFORE_ALERT else logger.warning
+    log("search engine unavailable (%s); attempt %d for %s, next in %s", error, attempt, what, delay)
+    task_function.using(run_after=timezone.now() + delay).enqueue(*args, attempt=attempt + 1)
+    return {"retry": attempt + 1}
 
 
 def sync_now(practice_ids):
@@ -37,35 +52,35 @@ def sync_practices(practice_ids, attempt=1):
 
     Live practices are (re)indexed with their current tags, partners and cities; the
     others (unpublished, deleted) are removed. When the engine is down the same update
-    is queued again with a growing delay, so no update is lost.
+    is queued again, so no update is lost.
     """
     try:
         live_ids = sync_now(practice_ids)
     except EngineUnavailable as error:
-        if attempt >= MAX_ATTEMPTS:
-            logger.error("giving up indexing %s after %d attempts: %s (run search_index verify --fix)",
-                         practice_ids, attempt, error)
-            raise
-        delay = retry_delay(attempt)
-        logger.warning("search engine unavailable (%s); retrying %s in %s", error, practice_ids, delay)
-        sync_practices.using(run_after=timezone.now() + delay).enqueue(practice_ids, attempt=attempt + 1)
-        return {"retry": attempt + 1}
+        return _retry_later(sync_practices, attempt, error, f"practices {practice_ids}", practice_ids)
     return {"indexed": sorted(live_ids), "removed": sorted(set(practice_ids) - live_ids)}
 
 
 @task()
 def sync_listing_pages(attempt=1):
     """Give the engine every live network, event and reference page (a few tens), again
-    later with a growing delay while it is down."""
+    later while it is down."""
     from .listings import sync_listings
 
     try:
         return {"listings": sync_listings()}
     except EngineUnavailable as error:
-        if attempt >= MAX_ATTEMPTS:
-            logger.error("giving up indexing the listings after %d attempts: %s (run search_index rebuild)", attempt, error)
-            raise
-        delay = retry_delay(attempt)
-        logger.warning("search engine unavailable (%s); retrying the listings in %s", error, delay)
-        sync_listing_pages.using(run_after=timezone.now() + delay).enqueue(attempt=attempt + 1)
-        return {"retry": attempt + 1}
+        return _retry_later(sync_listing_pages, attempt, error, "the networks, events and references")
+
+
+def indexing_backlog():
+    """(updates waiting, the oldest one's enqueue time or None, the most attempts among them)
+    for the editors' dashboard."""
+    from django_tasks_db.models import DBTaskResult
+
+    waiting = DBTaskResult.objects.filter(
+        status="READY", task_path__in=[sync_practices.module_path, sync_listing_pages.module_path]
+    )
+    oldest = waiting.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+    attempts = max((row["kwargs"].get("attempt", 1) for row in waiting.values_list("args_kwargs", flat=True)), default=0)
+    return waiting.count(), oldest, attempts

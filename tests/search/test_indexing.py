@@ -232,3 +232,26 @@ def test_searches_running_through_rebuilds_never_fail(site_engine):
     print(f"{len(answers)} searches during three rebuilds on {site_engine}, {len(failures)} failed")
     assert not failures
     assert answers and all(got == total for _text, got, total in answers), [a for a in answers if a[1] != a[2]][:5]
+
+
+def test_an_update_is_never_dropped_and_the_editors_are_told(
+    run_worker, settings, site_engine, tmp_path
+):
+    from search.tasks import ATTEMPTS_BEFORE_ALERT, MAX_DELAY, sync_practices
+    from tests.helpers import create_staff, logged_in
+
+    page = PracticePage.objects.get(slug="cssc-london")
+    with engine_down(site_engine, settings, tmp_path):
+        sync_practices.enqueue([page.pk], attempt=ATTEMPTS_BEFORE_ALERT + 3)
+        before = timezone.now()
+        run_worker()
+    waiting = DBTaskResult.objects.get(status="READY")
+    assert waiting.args_kwargs["kwargs"] == {"attempt": ATTEMPTS_BEFORE_ALERT + 4}
+    assert waiting.run_after >= before + MAX_DELAY - timedelta(seconds=5)
+    editor = logged_in(create_staff("backlogeditor"))
+    assert "Search is behind the published content" in editor.get("/admin/").content.decode()
+    # The engine is back: the hourly retry lands, and the dashboard says nothing any more.
+    waiting.__class__.objects.filter(pk=waiting.pk).update(run_after=timezone.now() - timedelta(seconds=1))
+    run_worker()
+    assert not DBTaskResult.objects.filter(status="READY").exists()
+    assert "Search is behind" not in editor.get("/admin/").content.decode()
