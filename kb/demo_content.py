@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.html import escape
 
-from practices.blocks import SECTION_LABELS
+from practices.blocks import SECTION_LABELS, without_block_ids
 from practices.models import City, Organisation, PracticePage, PracticePartner, PracticeSource, Topic
 from practices.models.vocabulary import ThemeChoice
 from practices.rules import MIN_PARTNERS, MIN_SOURCES, NO_PARTNER, NO_SOURCE, REQUIRED_FIELDS, missing_sections
@@ -303,19 +303,11 @@ def _upsert_all(model, instances, fields):
     return saved
 
 
-def _without_ids(data):
-    if isinstance(data, list):
-        return [_without_ids(item) for item in data]
-    if isinstance(data, dict):
-        return {key: _without_ids(value) for key, value in data.items() if key != "id"}
-    return data
-
-
 def _page_state(page):
     """What a fixture entry determines about a page, for comparing without writing."""
     return {
         **{name: getattr(page, name) for name in FIELDS_COMPARED},
-        "body": _without_ids(list(page.body.raw_data)),
+        "body": without_block_ids(list(page.body.raw_data)),
         "city": page.city.slug,
         "further_cities": sorted(c.slug for c in page.further_cities.all()),
         "themes": sorted(t.name for t in page.themes.all()),

@@ -83,3 +83,12 @@ class ContactBlock(blocks.StructBlock):
 
     class Meta:
         icon = "user"
+
+
+def without_block_ids(data):
+    """StreamField raw data without its generated block ids, to compare two contents."""
+    if isinstance(data, list):
+        return [without_block_ids(item) for item in data]
+    if isinstance(data, dict):
+        return {key: without_block_ids(value) for key, value in data.items() if key != "id"}
+    return data

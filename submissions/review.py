@@ -12,7 +12,7 @@ from wagtail.models import WorkflowState
 from wagtail.users.models import UserProfile
 
 from accounts.roles import member_profile
-from practices.blocks import SECTION_CHOICES
+from practices.blocks import SECTION_CHOICES, without_block_ids
 from practices.models import City, Organisation, PracticeIndexPage, PracticePage, PracticePartner, PracticeSource
 from practices.models.vocabulary import AccessLevel
 
@@ -102,6 +102,67 @@ def fill_page(page, case_study):
     ]
 
 
+# What fill_page sets from the member's answers, each compared and carried as one value.
+MEMBER_FIELDS = (
+    "title", "summary", "city", "further_cities", "themes", "topics", "target_types", "partnership_models", "body",
+    "evidence_level", "start_year", "end_year", "funding_public_share", "access_level", "language", "status",
+    "cost_band", "legal_privacy_notes", "commercial_interest", "commercial_interest_details", "contacts",
+    "partners", "sources",
+)
+
+
+def _field_state(page, name):
+    """A comparable value of one member field of a page (or of a revision's page object)."""
+    if name == "city":
+        return page.city_id
+    if name == "further_cities":
+        return sorted(city.pk for city in page.further_cities.all())
+    if name in ("themes", "topics"):
+        return sorted(tag.name for tag in getattr(page, name).all())
+    if name == "partners":
+        return [(partner.organisation_id, partner.role) for partner in page.partners.all()]
+    if name == "sources":
+        return [(source.title, source.url) for source in page.sources.all()]
+    if name in ("body", "contacts"):
+        return without_block_ids(list(getattr(page, name).raw_data))
+    return getattr(page, name)
+
+
+def _copy_field(source, target, name):
+    if name == "city":
+        target.city_id = source.city_id
+    elif name in ("themes", "topics"):
+        getattr(target, name).set([tag.name for tag in getattr(source, name).all()])
+    elif name in ("further_cities",):
+        target.further_cities = list(source.further_cities.all())
+    elif name == "partners":
+        target.partners = [PracticePartner(organisation_id=p.organisation_id, role=p.role, sort_order=p.sort_order)
+                           for p in source.partners.all()]
+    elif name == "sources":
+        target.sources = [PracticeSource(title=s.title, url=s.url, sort_order=s.sort_order) for s in source.sources.all()]
+    else:
+        setattr(target, name, getattr(source, name))
+
+
+def merged_resubmission(page, case_study):
+    """The draft to review again after changes were requested: the latest revision, with
+    editors' edits since the member's last submission kept, and each field the member
+    changed since that submission taken from the member's new answers. (Starting from the
+    page's database row, as before, lost whatever editors had changed in the draft.)"""
+    member = case_study.owner
+    draft = page.get_latest_revision_as_object()
+    last_submitted = page.revisions.filter(user=member).order_by("-created_at", "-pk").first()
+    base = last_submitted.as_object() if last_submitted else draft
+    mine = page.get_latest_revision_as_object()
+    fill_page(mine, case_study)
+    for name in MEMBER_FIELDS:
+        if _field_state(mine, name) != _field_state(base, name):
+            _copy_field(mine, draft, name)
+    draft.submitted_by = member
+    _default_audience(draft, member)
+    return draft
+
+
 def _default_audience(page, member):
     """The submitter's organisation owns the entry (its editors decide access requests) and,
     for a restricted entry that names nobody yet, may read it. Editors can change both."""
@@ -126,8 +187,11 @@ def submit_for_review(case_study):
         approved_notifications=False, rejected_notifications=False, submitted_notifications=False,
         updated_comments_notifications=False,
     )
-    page = case_study.page.specific if case_study.page else PracticePage(live=False)
-    fill_page(page, case_study)
+    if case_study.page:
+        page = merged_resubmission(case_study.page.specific, case_study)
+    else:
+        page = PracticePage(live=False)
+        fill_page(page, case_study)
     if page.pk is None:
         index = PracticeIndexPage.objects.get()
         page.slug = find_available_slug(index, slugify(page.title)[:80] or "case-study")

@@ -149,3 +149,34 @@ def test_a_mail_server_that_refuses_never_breaks_nor_undoes_the_editors_action(
     second.refresh_from_db()
     assert second.status == CaseStudy.Status.REJECTED
     assert "could not be sent" in response.content.decode()
+
+
+def test_a_resubmission_keeps_what_editors_changed_in_the_draft(member_client, member, reviewer_client, editor):
+    case_study = submitted_case_study(member_client, member)
+    page = case_study.page.specific
+    workflow_action(reviewer_client, page, "reject", comment="Please add the cost.")
+    # Between "changes requested" and the resubmission an editor edits the draft: a field
+    # of the member's form (the summary) and one the form does not have (featured).
+    draft = page.get_latest_revision_as_object()
+    draft.summary = "A summary the editor rewrote."
+    draft.featured = True
+    draft.save_revision(user=editor)
+
+    member_client.post(case_study.get_edit_url(), {**valid_answers(cost_band="50k-250k"), "submit": "1"})
+    page.refresh_from_db()
+    latest = page.get_latest_revision_as_object()
+    assert latest.cost_band == "50k-250k"  # what the member changed
+    assert latest.summary == "A summary the editor rewrote."  # what the editor changed, and the member did not
+    assert latest.featured is True
+
+
+def test_a_field_the_member_changes_again_takes_the_members_new_answer(member_client, member, reviewer_client, editor):
+    case_study = submitted_case_study(member_client, member)
+    page = case_study.page.specific
+    workflow_action(reviewer_client, page, "reject", comment="Shorter summary, please.")
+    draft = page.get_latest_revision_as_object()
+    draft.summary = "The editor's attempt."
+    draft.save_revision(user=editor)
+    member_client.post(case_study.get_edit_url(), {**valid_answers(summary="The member's own shorter summary."), "submit": "1"})
+    page.refresh_from_db()
+    assert page.get_latest_revision_as_object().summary == "The member's own shorter summary."
