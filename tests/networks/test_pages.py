@@ -86,3 +86,9 @@ def test_unpublished_network_stays_off_the_city_profile(client, harbour_network)
     assert client.get(network.url).status_code == 404
     assert ReferenceIndexPage.objects.get().url == "/references/"
 
+
+
+def test_the_home_page_links_the_three_indexes(client):
+    html = client.get("/").content.decode()
+    for kind in ("networks", "events", "references"):
+        assert f'href="/{kind}/"' in html
