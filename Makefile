@@ -44,7 +44,8 @@ translations: install
 		--ignore=var --ignore=tests --ignore=bench --ignore=fixtures --ignore=node_modules
 
 run: install messages
-	@mkdir -p var
+	@# var/static: where collectstatic puts what WhiteNoise serves (empty under runserver).
+	@mkdir -p var/static
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py search_index rebuild
