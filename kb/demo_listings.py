@@ -38,6 +38,10 @@ class Kind:
     links: dict = field(default_factory=dict)
     dates: tuple = ()
 
+    @property
+    def keys(self):
+        return self.required | self.optional
+
 
 NETWORK = Kind(
     NetworkPage, "networks",
@@ -92,7 +96,7 @@ def _validate(kind, path, known):
         if unknown:
             _fail(path, slug, f"{key}: unknown {target} slug(s) {', '.join(map(str, unknown))}")
         links[key] = slugs[0] if single and slugs else (None if single else slugs)
-    fields = {key: data[key] for key in (kind.required | kind.optional) - kind.links.keys() - {"sources"} if key in data}
+    fields = {key: data[key] for key in kind.keys - kind.links.keys() - {"sources"} if key in data}
     fields["summary"] = " ".join(str(fields["summary"]).split())
     for name in kind.dates:
         fields[name] = _date(path, slug, name, fields.get(name))
@@ -126,7 +130,7 @@ def read_listed_pages(directory, city_slugs, organisation_slugs, practice_slugs)
 
 
 def _state(kind, page):
-    state = {name: getattr(page, name) for name in kind.required | kind.optional if name not in kind.links and name != "sources"}
+    state = {name: getattr(page, name) for name in kind.keys - kind.links.keys() - {"sources"}}
     if "programme" in state:
         state["programme"] = [block.value for block in page.programme]
     for key in kind.links:
@@ -143,11 +147,7 @@ def _entry_state(entry):
     for key, value in entry.links.items():
         state[key] = sorted(value) if isinstance(value, list) else value
     state["sources"] = list(entry.sources)
-    return {name: state.get(name) for name in _state_keys(entry.kind)}
-
-
-def _state_keys(kind):
-    return [name for name in kind.required | kind.optional]
+    return {name: state.get(name) for name in entry.kind.keys}
 
 
 def write_listed_pages(entries, indexes, objects, progress=lambda message: None):
@@ -157,28 +157,29 @@ def write_listed_pages(entries, indexes, objects, progress=lambda message: None)
     for position, entry in enumerate(entries, start=1):
         model = entry.kind.model
         page = model.objects.child_of(indexes[model]).filter(slug=entry.slug).first()
-        if page is not None:
-            objects["network"].update({page.slug: page} if model is NetworkPage else {})
-            current = _state(entry.kind, page)
-            if page.live and {k: current.get(k) for k in _state_keys(entry.kind)} == _entry_state(entry):
-                progress(f"{position}/{len(entries)} {entry.slug} (unchanged)")
-                continue
-        page = page or model(slug=entry.slug)
-        for name, value in entry.fields.items():
-            setattr(page, name, value)
-        for key, value in entry.links.items():
-            target = entry.kind.links[key]
-            if isinstance(value, list):
-                setattr(page, key, [objects[target][slug] for slug in value])
-            else:
-                setattr(page, key, objects[target][value] if value else None)
-        page.sources = [
-            SOURCES[model](title=title, url=url, sort_order=order) for order, (title, url) in enumerate(entry.sources)
-        ]
-        if page.pk is None:
-            indexes[model].add_child(instance=page)
-        page.save_revision(log_action=True).publish()
+        if page is not None and page.live and _state(entry.kind, page) == _entry_state(entry):
+            progress(f"{position}/{len(entries)} {entry.slug} (unchanged)")
+        else:
+            page = _write(page or model(slug=entry.slug), entry, indexes[model], objects)
+            progress(f"{position}/{len(entries)} {entry.slug}")
         if model is NetworkPage:
             objects["network"][page.slug] = page
-        progress(f"{position}/{len(entries)} {entry.slug}")
     return len(entries)
+
+
+def _write(page, entry, index, objects):
+    for name, value in entry.fields.items():
+        setattr(page, name, value)
+    for key, value in entry.links.items():
+        target = entry.kind.links[key]
+        if isinstance(value, list):
+            setattr(page, key, [objects[target][slug] for slug in value])
+        else:
+            setattr(page, key, objects[target][value] if value else None)
+    page.sources = [
+        SOURCES[entry.kind.model](title=title, url=url, sort_order=order) for order, (title, url) in enumerate(entry.sources)
+    ]
+    if page.pk is None:
+        index.add_child(instance=page)
+    page.save_revision(log_action=True).publish()
+    return page

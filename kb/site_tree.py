@@ -5,17 +5,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from networks.models import EventIndexPage, EventPage, NetworkIndexPage, NetworkPage, ReferenceIndexPage, ReferencePage
+from networks.models import INDEX_OF
 from practices.models import PracticeIndexPage
 
 from .models import HomePage
-
-
-LISTING_INDEXES = [
-    (NetworkIndexPage, _("Networks"), "networks"),
-    (EventIndexPage, _("Events"), "events"),
-    (ReferenceIndexPage, _("Reference documents"), "references"),
-]
 
 
 @transaction.atomic
@@ -46,16 +39,12 @@ def ensure_site_tree():
     index = PracticeIndexPage.objects.first()
     if index is None:
         index = home.add_child(instance=PracticeIndexPage(title=_("Practices"), slug="practices"))
-    for model, title, slug in LISTING_INDEXES:
+    for model in INDEX_OF.values():
         if not model.objects.exists():
-            home.add_child(instance=model(title=title, slug=slug))
+            home.add_child(instance=model(title=str(model.default_title), slug=model.default_slug))
     return home, index
 
 
 def listing_indexes():
     """The index page of each kind of listed page, by the model of its children."""
-    return {
-        NetworkPage: NetworkIndexPage.objects.get(),
-        EventPage: EventIndexPage.objects.get(),
-        ReferencePage: ReferenceIndexPage.objects.get(),
-    }
+    return {page_model: index_model.objects.get() for page_model, index_model in INDEX_OF.items()}

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from networks.models import EventPage, NetworkPage, ReferencePage
+from networks.models import INDEX_OF, EventPage, NetworkPage
 from practices.models import City, Organisation, PracticePage
 
 logger = logging.getLogger(__name__)
@@ -65,12 +65,22 @@ def queue_sync(practice_ids):
     def enqueue():
         from .tasks import sync_practices
 
-        try:
-            sync_practices.enqueue(practice_ids)
-        except Exception:  # the queue is the database: report, never break the editor's action
-            logger.exception("could not queue search index update for %s", practice_ids)
+        sync_practices.enqueue(practice_ids)
 
-    transaction.on_commit(enqueue)
+    _enqueue_on_commit(enqueue, f"practices {practice_ids}")
+
+
+def _enqueue_on_commit(enqueue, what):
+    """Queue a task once the transaction commits; a failure to queue is reported and never
+    breaks the editor's action (the queue is the database)."""
+
+    def run():
+        try:
+            enqueue()
+        except Exception:
+            logger.exception("could not queue the search index update of %s", what)
+
+    transaction.on_commit(run)
 
 
 def _practice_changed(sender, instance, **kwargs):
@@ -99,7 +109,9 @@ def _organisation_saved(sender, instance, created, **kwargs):
         queue_sync(instance.practice_roles.values_list("page_id", flat=True))
 
 
-LISTED_PAGES = (NetworkPage, EventPage, ReferencePage)
+LISTED_PAGES = tuple(INDEX_OF)
+# The pages whose links to practices are facets of the practices' documents (search.facets).
+FACETED_PAGES = (NetworkPage, EventPage)
 
 
 def queue_listings_sync():
@@ -111,23 +123,17 @@ def queue_listings_sync():
     def enqueue():
         from .tasks import sync_listing_pages
 
-        try:
-            sync_listing_pages.enqueue()
-        except Exception:  # the queue is the database: report, never break the editor's action
-            logger.exception("could not queue the search update of networks, events and references")
+        sync_listing_pages.enqueue()
 
-    transaction.on_commit(enqueue)
+    _enqueue_on_commit(enqueue, "the networks, events and references")
 
 
 def _listing_changed(sender, instance, **kwargs):
-    if isinstance(instance.specific, LISTED_PAGES):
+    page = instance.specific
+    if isinstance(page, LISTED_PAGES):
         queue_listings_sync()
-        if isinstance(instance.specific, FACETED_PAGES):
-            queue_sync(_linked_practice_ids(instance.specific))
-
-
-# The pages whose links to practices are facets of the practices' documents (search.facets).
-FACETED_PAGES = (NetworkPage, EventPage)
+        if isinstance(page, FACETED_PAGES):
+            queue_sync(_linked_practice_ids(page))
 
 
 def _linked_practice_ids(page):

@@ -6,15 +6,10 @@ published, unpublished, moved or deleted (there are tens, not thousands); the ru
 the match are in search.engines.base (LISTING_WEIGHTS, LISTING_LIMIT).
 """
 
-import logging
-
 from networks.models import EventPage, NetworkPage, ReferencePage
 
 from .documents import canonical_path
 from .engines import get_engine
-from .engines.base import EngineUnavailable
-
-logger = logging.getLogger(__name__)
 
 
 def _network(page):

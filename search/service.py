@@ -87,7 +87,10 @@ def live_listings(hits):
 
 
 def city_names_in_language(names):
-    """{indexed (English) name: the name in the interface's language} for these cities."""
+    """{indexed (English) name: the name in the interface's language} for these cities;
+    empty in the default language, where the indexed name is the one shown."""
+    if not names or get_language() == settings.LANGUAGE_CODE:
+        return {}
     return {city.name: city.display_name for city in City.objects.filter(name__in=names)}
 
 

@@ -133,7 +133,7 @@ def _copy_field(source, target, name):
         target.city_id = source.city_id
     elif name in ("themes", "topics"):
         getattr(target, name).set([tag.name for tag in getattr(source, name).all()])
-    elif name in ("further_cities",):
+    elif name == "further_cities":
         target.further_cities = list(source.further_cities.all())
     elif name == "partners":
         target.partners = [PracticePartner(organisation_id=p.organisation_id, role=p.role, sort_order=p.sort_order)

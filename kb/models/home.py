@@ -4,13 +4,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from networks.models import EventIndexPage, NetworkIndexPage, ReferenceIndexPage
+from networks.models import INDEX_OF
 from practices.models import City, PracticeIndexPage
 from practices.models.practice import practice_cards, visible_practices
 from practices.models.vocabulary import Region, ThemeChoice
 
 LATEST_COUNT = 6
-LISTING_INDEX_MODELS = (NetworkIndexPage, EventIndexPage, ReferenceIndexPage)
 FEATURED_COUNT = 3
 
 
@@ -50,6 +49,6 @@ class HomePage(Page):
             featured_practices=practice_cards(practices.filter(featured=True).order_by("title"))[:FEATURED_COUNT],
             latest_practices=practice_cards(practices.order_by("-first_published_at", "title"))[:LATEST_COUNT],
             practice_index=PracticeIndexPage.objects.live().first(),
-            listing_indexes=[index for index in (m.objects.live().first() for m in LISTING_INDEX_MODELS) if index],
+            listing_indexes=[index for index in (m.objects.live().first() for m in INDEX_OF.values()) if index],
         )
         return context

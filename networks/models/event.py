@@ -21,6 +21,7 @@ class DatePrecision(models.TextChoices):
 
 class EventIndexPage(ListingIndexPage):
     subpage_types = ["networks.EventPage"]
+    default_title, default_slug = _("Events"), "events"
     child_ordering = ["-eventpage__start_date", "title"]
 
     class Meta:

@@ -60,6 +60,9 @@ class ListingIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["kb.HomePage"]
     max_count = 1
+    # The title and slug the site tree gives it (kb.site_tree).
+    default_title = ""
+    default_slug = ""
     child_ordering = ["title"]
 
     class Meta:

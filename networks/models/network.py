@@ -15,6 +15,7 @@ from .listing import ListingSource, LinkedPracticesMixin, ListingIndexPage, link
 
 class NetworkIndexPage(ListingIndexPage):
     subpage_types = ["networks.NetworkPage"]
+    default_title, default_slug = _("Networks"), "networks"
 
     class Meta:
         verbose_name = _("network index")

@@ -23,6 +23,7 @@ class ReferenceKind(models.TextChoices):
 
 class ReferenceIndexPage(ListingIndexPage):
     subpage_types = ["networks.ReferencePage"]
+    default_title, default_slug = _("Reference documents"), "references"
     child_ordering = ["-referencepage__year", "title"]
 
     class Meta:

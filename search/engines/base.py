@@ -37,7 +37,6 @@ RELATED_TERMS = 15
 # "name" is the title with the acronym: one field, so that an acronym weighs as a title word.
 LISTING_WEIGHTS = {"name": 10.0, "summary": 4.0, "extra": 3.0}
 LISTING_LIMIT = 5
-LISTING_KINDS = ("network", "event", "reference")
 
 
 class EngineUnavailable(Exception):
@@ -57,7 +56,7 @@ SUGGESTION_KINDS = ("practice", "city", "topic")
 @dataclass
 class ListingHit:
     page_id: int
-    kind: str  # one of LISTING_KINDS
+    kind: str  # "network", "event" or "reference"
     title: str
     url: str
     summary: str

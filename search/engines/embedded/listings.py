@@ -42,7 +42,7 @@ class ListingsFile:
             raise EngineUnavailable(f"cannot write {self._listings_path}: {error}") from error
 
     def _listings(self):
-        """The stored listings, each with its terms per field; cached until the file changes."""
+        """The stored listings, analysed; cached until the file changes."""
         try:
             status = self._listings_path.stat()
             stamp = (status.st_mtime_ns, status.st_ino)  # os.replace gives a new inode
@@ -54,8 +54,14 @@ class ListingsFile:
                 documents = json.loads(self._listings_path.read_text(encoding="utf-8"))
             except (OSError, ValueError) as error:
                 raise EngineUnavailable(f"cannot read {self._listings_path}: {error}") from error
+            # Each document with its analysed terms per field and the folded words of its
+            # name (what suggestions complete).
             listings = [
-                (document, {name: _terms(document[name]) for name in (*LISTING_WEIGHTS, "title", "acronym")})
+                (
+                    document,
+                    {name: _terms(document[name]) for name in (*LISTING_WEIGHTS, "title", "acronym")},
+                    words(document["name"]),
+                )
                 for document in documents
             ]
             self._listings_cache = (stamp, listings)
@@ -68,7 +74,7 @@ class ListingsFile:
         if not units or limit < 1:
             return []
         hits = []
-        for document, terms in self._listings():
+        for document, terms, _name_words in self._listings():
             score = 0.0
             for unit in units:
                 # A unit counts for its best field, as Lucene's best_fields does.
@@ -89,8 +95,7 @@ class ListingsFile:
         if not typed or limit < 1:
             return []
         hits = []
-        for document, _terms_by_field in self._listings():
-            own = words(f"{document['title']} {document['acronym']}")
+        for document, _terms, own in self._listings():
             if all(word in own for word in typed[:-1]) and any(word.startswith(typed[-1]) for word in own):
                 hits.append(_hit(document))
         hits.sort(key=lambda hit: hit.title)
