@@ -11,7 +11,9 @@ def send_email(name, user, context):
     """Returns False when the mail server refused it (see accounts.emails.send_email)."""
 
     def localised_context():
-        return {**context, "recipient": user, "page_url": context["access_request"].page.get_full_url()}
+        # The entry in the recipient's language where it has a version in it.
+        page_url = context["access_request"].page.localized.get_full_url()
+        return {**context, "recipient": user, "page_url": page_url}
 
     return send_email_to(name, user, localised_context, folder="access_requests/emails")
 

@@ -27,7 +27,8 @@ def current_request(page, user):
 @require_POST
 def request_access(request, page_id):
     page = restricted_practice(page_id)
-    page_url = page.get_url(request)
+    # Back to the entry in the visitor's language where it has a version in it.
+    page_url = page.localized.get_url(request)
     if not request.user.is_authenticated:
         # Logged out since the form was shown: back to the entry after logging in.
         return redirect_to_login(page_url)

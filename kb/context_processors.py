@@ -7,6 +7,6 @@ from practices.models.vocabulary import ThemeChoice
 def navigation(request):
     """What the site header needs; the query runs only when a template uses it."""
     return {
-        "nav_practice_index": SimpleLazyObject(lambda: PracticeIndexPage.objects.live().first()),
+        "nav_practice_index": SimpleLazyObject(PracticeIndexPage.in_language),
         "nav_themes": ThemeChoice.choices,
     }

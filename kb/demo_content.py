@@ -27,8 +27,13 @@ PRACTICE_REQUIRED = {*REQUIRED_FIELDS, "partners", "body", "sources"}
 PRACTICE_OPTIONAL = {
     "further_cities", "topics", "target_types", "partnership_models", "evidence_level", "status",
     "start_year", "end_year", "cost_band", "funding_public_share", "legal_privacy_notes",
-    "access_level", "featured", "last_reviewed",
+    "access_level", "featured", "last_reviewed", "translation",
 }
+# A translation block: the texts of the entry in the other language (shared fields are the
+# original's). partner_roles: one per partner, in the same order.
+TRANSLATION_REQUIRED = {"title", "summary", "partner_roles", "body"}
+TRANSLATION_OPTIONAL = {"legal_privacy_notes"}
+OTHER_LANGUAGE = {"en": "fr", "fr": "en"}
 FIELDS_COMPARED = [
     "title", "summary", "language", "target_types", "partnership_models", "evidence_level", "status",
     "start_year", "end_year", "cost_band", "funding_public_share", "legal_privacy_notes", "access_level",
@@ -52,6 +57,8 @@ class PracticeEntry:
     partners: list
     sources: list
     city_slug: str
+    # The version in the other language: {language, fields, roles}, or None.
+    translation: dict = None
 
 
 @dataclass
@@ -234,7 +241,7 @@ def _validate_practice(path, city_slugs, organisations_by_slug, topic_slugs):
 
     fields = {
         key: data.get(key)
-        for key in PRACTICE_OPTIONAL - {"further_cities", "topics"}
+        for key in PRACTICE_OPTIONAL - {"further_cities", "topics", "translation"}
         if data.get(key) is not None
     }
     fields.update(title=data["title"], summary=" ".join(str(data["summary"]).split()), language=data["language"], slug=slug)
@@ -256,7 +263,11 @@ def _validate_practice(path, city_slugs, organisations_by_slug, topic_slugs):
         PracticePartner(organisation=organisations_by_slug[p["organisation"]], role=str(p["role"]).strip())
         for p in partners
     ]
+    translation = None
+    if data.get("translation") is not None:
+        translation = _validate_translation(path, slug, data["translation"], fields, len(partners))
     return PracticeEntry(
+        translation=translation,
         slug=slug,
         fields=fields,
         themes=themes,
@@ -266,6 +277,30 @@ def _validate_practice(path, city_slugs, organisations_by_slug, topic_slugs):
         sources=source_models,
         city_slug=data["city"],
     )
+
+
+def _validate_translation(path, slug, data, original_fields, partner_count):
+    """The translation block of an entry: its texts in the other language, checked as the
+    original's are."""
+    where = f"{slug}, translation"
+    _check_keys(path, where, data, TRANSLATION_REQUIRED, TRANSLATION_OPTIONAL)
+    roles = _string_list(path, where, "partner_roles", data["partner_roles"])
+    if len(roles) != partner_count:
+        _fail(path, where, f"partner_roles: {len(roles)} given for {partner_count} partners (one per partner, in order)")
+    fields = {
+        "title": data["title"],
+        "summary": " ".join(str(data["summary"]).split()),
+        "body": _body(path, where, data["body"]),
+        "legal_privacy_notes": data.get("legal_privacy_notes") or "",
+    }
+    if bool(fields["legal_privacy_notes"]) != bool(original_fields.get("legal_privacy_notes")):
+        _fail(path, where, "legal_privacy_notes: give them in both languages or in neither")
+    page = PracticePage(**{**original_fields, **fields}, city_id=0)
+    try:
+        page.full_clean(exclude=PAGE_CLEAN_EXCLUDE + ["city"])
+    except ValidationError as error:
+        _fail(path, where, _validation_message(error))
+    return {"language": OTHER_LANGUAGE[original_fields["language"]], "fields": fields, "roles": roles}
 
 
 def read_demo_content(directory):
@@ -331,41 +366,98 @@ def _entry_state(entry):
     }
 
 
+def _version_state(page):
+    """What a translation block determines about a translation."""
+    return {
+        "title": page.title,
+        "summary": page.summary,
+        "legal_privacy_notes": page.legal_privacy_notes,
+        "body": without_block_ids(list(page.body.raw_data)),
+        "roles": [partner.role for partner in page.partners.all()],
+    }
+
+
+def _move_to(page, index):
+    """An original written in another language than its locale's: into that language's tree."""
+    if page.get_parent().pk != index.pk:
+        page.move(index, pos="last-child")
+        page.refresh_from_db()
+    if page.locale_id != index.locale_id:
+        page.locale_id = index.locale_id
+        page.save(update_fields=["locale"])
+
+
 @transaction.atomic
-def write_demo_content(content, index_page, progress=lambda message: None):
+def write_demo_content(content, indexes, progress=lambda message: None):
+    """Write the content; indexes: {language code: the practice index of that language}.
+    An entry's original goes under the index of its language, its translation under the
+    other's, with the same slug."""
     cities = _upsert_all(
         City, content.cities,
         ["name", "name_fr", "country", "region", "latitude", "longitude", "population_band"],
     )
     organisations = _upsert_all(Organisation, content.organisations, ["name", "sector", "industry", "industry_fr", "country", "website"])
     topics = _upsert_all(Topic, content.topics, ["name", "name_fr"])
-    existing = {
-        p.slug: p
-        for p in PracticePage.objects.child_of(index_page).select_related("city").prefetch_related(
-            "further_cities", "themes", "topics", "partners__organisation", "sources"
-        )
-    }
+    # The versions of each entry by slug, its original (the first created) first.
+    by_slug = {}
+    for page in (
+        PracticePage.objects.filter(slug__in=[entry.slug for entry in content.practices])
+        .select_related("city", "locale")
+        .prefetch_related("further_cities", "themes", "topics", "partners__organisation", "sources")
+        .order_by("pk")
+    ):
+        by_slug.setdefault(page.slug, []).append(page)
     for position, entry in enumerate(content.practices, start=1):
-        page = existing.get(entry.slug) or PracticePage()
+        found = by_slug.get(entry.slug, [])
+        page = found[0] if found else PracticePage()
+        index = indexes[entry.fields["language"]]
+        if page.pk:
+            _move_to(page, index)
         if page.pk and page.live and _page_state(page) == _entry_state(entry):
             progress(f"{position}/{len(content.practices)} {entry.slug} (unchanged)")
-            continue
-        for name, value in entry.fields.items():
-            setattr(page, name, value)
-        page.city = cities[entry.city_slug]
-        if page.pk is None:
-            index_page.add_child(instance=page)
-        page.further_cities = [cities[s] for s in entry.further_cities]
-        page.themes.set(entry.themes)
-        page.topics.set([topics[slug] for slug in entry.topics])
-        # sort_order set explicitly: unset, PostgreSQL returns the rows in any order.
-        page.partners = [
-            PracticePartner(organisation=organisations[p.organisation.slug], role=p.role, sort_order=position)
-            for position, p in enumerate(entry.partners)
-        ]
-        page.sources = [
-            PracticeSource(title=s.title, url=s.url, sort_order=position) for position, s in enumerate(entry.sources)
-        ]
-        page.save_revision(log_action=True).publish()
-        progress(f"{position}/{len(content.practices)} {entry.slug}")
+        else:
+            _write_original(page, entry, index, cities, organisations, topics)
+            progress(f"{position}/{len(content.practices)} {entry.slug}")
+        if entry.translation:
+            _write_translation(page, found[1:], entry, indexes[entry.translation["language"]])
     return len(cities), len(organisations), len(content.practices)
+
+
+def _write_original(page, entry, index, cities, organisations, topics):
+    for name, value in entry.fields.items():
+        setattr(page, name, value)
+    page.city = cities[entry.city_slug]
+    if page.pk is None:
+        index.add_child(instance=page)
+    page.further_cities = [cities[s] for s in entry.further_cities]
+    page.themes.set(entry.themes)
+    page.topics.set([topics[slug] for slug in entry.topics])
+    # sort_order set explicitly: unset, PostgreSQL returns the rows in any order.
+    page.partners = [
+        PracticePartner(organisation=organisations[p.organisation.slug], role=p.role, sort_order=position)
+        for position, p in enumerate(entry.partners)
+    ]
+    page.sources = [
+        PracticeSource(title=s.title, url=s.url, sort_order=position) for position, s in enumerate(entry.sources)
+    ]
+    page.save_revision(log_action=True).publish()
+
+
+def _write_translation(original, others, entry, index):
+    """Create or update the entry's translation; what it shares with the original is
+    taken from it when the translation is saved (practices.models.translation)."""
+    block = entry.translation
+    page = next((other for other in others if other.locale_id == index.locale_id), None)
+    expected = {**block["fields"], "body": block["fields"]["body"], "roles": block["roles"]}
+    if page is not None and page.live and _version_state(page) == expected:
+        return
+    page = page or PracticePage(translation_key=original.translation_key, slug=entry.slug)
+    for name, value in block["fields"].items():
+        setattr(page, name, value)
+    page.partners = [
+        PracticePartner(organisation=partner.organisation, role=role, sort_order=position)
+        for position, (partner, role) in enumerate(zip(original.partners.all(), block["roles"]))
+    ]
+    if page.pk is None:
+        index.add_child(instance=page)
+    page.save_revision(log_action=True).publish()

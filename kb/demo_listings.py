@@ -40,26 +40,31 @@ class Kind:
 
     @property
     def keys(self):
-        return self.required | self.optional
+        return self.required | self.optional - {"translation"}
+
+    @property
+    def translated(self):
+        """The keys of a translation block: the texts, translated ("programme" for events)."""
+        return {"title", "summary", *({"programme"} & self.optional)}
 
 
 NETWORK = Kind(
     NetworkPage, "networks",
     required=frozenset({"title", "summary", "sources"}),
-    optional=frozenset({"acronym", "founded_year", "secretariat", "website", "member_cities", "practices"}),
+    optional=frozenset({"acronym", "founded_year", "secretariat", "website", "member_cities", "practices", "translation"}),
     links={"secretariat": "organisation", "member_cities": "city", "practices": "practice"},
 )
 EVENT = Kind(
     EventPage, "events",
     required=frozenset({"title", "summary", "start_date", "sources"}),
-    optional=frozenset({"end_date", "date_precision", "city", "organisers", "organising_networks", "programme", "practices"}),
+    optional=frozenset({"end_date", "date_precision", "city", "organisers", "organising_networks", "programme", "practices", "translation"}),
     links={"city": "city", "organisers": "organisation", "organising_networks": "network", "practices": "practice"},
     dates=("start_date", "end_date"),
 )
 REFERENCE = Kind(
     ReferencePage, "references",
     required=frozenset({"title", "kind", "authors", "year", "summary", "sources"}),
-    optional=frozenset({"document_url", "practices"}),
+    optional=frozenset({"document_url", "practices", "translation"}),
     links={"practices": "practice"},
 )
 KINDS = (NETWORK, EVENT, REFERENCE)
@@ -72,6 +77,8 @@ class ListedPage:
     fields: dict
     links: dict
     sources: list
+    # The texts in the other language ({field: value}), or None.
+    translation: dict = None
 
 
 def _date(path, slug, name, value):
@@ -98,13 +105,17 @@ def _validate(kind, path, known):
         links[key] = slugs[0] if single and slugs else (None if single else slugs)
     fields = {key: data[key] for key in kind.keys - kind.links.keys() - {"sources"} if key in data}
     fields["summary"] = " ".join(str(fields["summary"]).split())
+    translation = None
+    if data.get("translation") is not None:
+        translation = _translation(kind, path, slug, data["translation"])
     for name in kind.dates:
         fields[name] = _date(path, slug, name, fields.get(name))
     if "programme" in kind.optional:
-        points = _string_list(path, slug, "programme", fields.get("programme"))
-        fields["programme"] = [{"type": "point", "value": point} for point in points]
+        fields["programme"] = _programme(path, slug, fields.get("programme"))
+        if translation and len(translation["programme"]) != len(fields["programme"]):
+            _fail(path, slug, "translation: programme: one point per point of the original, in order")
     # A key left out of a file is the field's default, so that loading again changes nothing.
-    for name in kind.optional - kind.links.keys() - fields.keys():
+    for name in kind.keys - kind.required - kind.links.keys() - fields.keys():
         fields[name] = kind.model._meta.get_field(name).get_default()
     for name in ("acronym", "website", "document_url"):
         if name in kind.optional:
@@ -115,7 +126,27 @@ def _validate(kind, path, known):
     except ValidationError as error:
         _fail(path, slug, _validation_message(error))
     sources = validated_sources(path, slug, data["sources"], SOURCES[kind.model])
-    return ListedPage(kind, slug, fields, links, [(source.title, source.url) for source in sources])
+    if translation:
+        translated = kind.model(slug=slug, **{**fields, **translation})
+        try:
+            translated.full_clean(exclude=PAGE_CLEAN_EXCLUDE + ["city"])
+        except ValidationError as error:
+            _fail(path, f"{slug}, translation", _validation_message(error))
+    return ListedPage(kind, slug, fields, links, [(source.title, source.url) for source in sources], translation)
+
+
+def _programme(path, slug, points):
+    return [{"type": "point", "value": point} for point in _string_list(path, slug, "programme", points)]
+
+
+def _translation(kind, path, slug, data):
+    """A page's translation block: its texts in French (the other fields are shared)."""
+    where = f"{slug}, translation"
+    _check_keys(path, where, data, {"title", "summary"}, kind.translated)
+    fields = {"title": data["title"], "summary": " ".join(str(data["summary"]).split())}
+    if "programme" in kind.translated:
+        fields["programme"] = _programme(path, where, data.get("programme"))
+    return fields
 
 
 def read_listed_pages(directory, city_slugs, organisation_slugs, practice_slugs):
@@ -150,8 +181,9 @@ def _entry_state(entry):
     return {name: state.get(name) for name in entry.kind.keys}
 
 
-def write_listed_pages(entries, indexes, objects, progress=lambda message: None):
-    """Create or update each page under its kind's index; objects maps a link kind to
+def write_listed_pages(entries, indexes, objects, translation_indexes=None, progress=lambda message: None):
+    """Create or update each page under its kind's index, and its translation under the
+    index of the other language (translation_indexes); objects maps a link kind to
     {slug: object} for cities, organisations, practices (networks are added as written)."""
     objects = dict(objects, network={})
     for position, entry in enumerate(entries, start=1):
@@ -162,9 +194,33 @@ def write_listed_pages(entries, indexes, objects, progress=lambda message: None)
         else:
             page = _write(page or model(slug=entry.slug), entry, indexes[model], objects)
             progress(f"{position}/{len(entries)} {entry.slug}")
+        if entry.translation and translation_indexes:
+            _write_translation(page, entry, translation_indexes[model])
         if model is NetworkPage:
             objects["network"][page.slug] = page
     return len(entries)
+
+
+def _write_translation(original, entry, index):
+    """Create or update the page's translation; what it shares with the original is taken
+    from it when the translation is saved (practices.models.translation)."""
+    page = original.translations().filter(locale_id=index.locale_id).first()
+    page = page.specific if page is not None else None
+    if page is not None and page.live and _translation_state(page) == entry.translation:
+        return
+    page = page or entry.kind.model(translation_key=original.translation_key, slug=entry.slug)
+    for name, value in entry.translation.items():
+        setattr(page, name, value)
+    if page.pk is None:
+        index.add_child(instance=page)
+    page.save_revision(log_action=True).publish()
+
+
+def _translation_state(page):
+    state = {"title": page.title, "summary": page.summary}
+    if hasattr(page, "programme"):
+        state["programme"] = [{"type": "point", "value": block.value} for block in page.programme]
+    return state
 
 
 def _write(page, entry, index, objects):

@@ -91,7 +91,9 @@ def _compute_clearance(user):
     # relation they declare, with the status value this module owns.
     granted = Q(access_requests__member=user, access_requests__status=ACCESS_GRANTED)
     # The member who submitted an entry may always read it.
-    ids = restricted.filter(named | granted | Q(submitted_by=user)).values_list("pk", flat=True).distinct()
+    cleared = restricted.filter(named | granted | Q(submitted_by=user)).values("translation_key")
+    # A clearance is for the entry: every language version of it.
+    ids = restricted.filter(translation_key__in=cleared).values_list("pk", flat=True)
     return Clearance(False, True, frozenset(ids))
 
 

@@ -122,6 +122,22 @@ def document_fields(document):
     }
 
 
+# An entry's translation in its document (search.documents): empty texts when it has none.
+TRANSLATION_FIELDS = ("translation_language", "translation_title", "translation_summary", "translation_body", "translation_url")
+
+
+def translation_fields(document):
+    """The weighted parts of the entry's translation, as text ({} when it has none): analysed
+    in the translation's language, in the same fields as the original's."""
+    if not document.get("translation_language"):
+        return {}
+    return {
+        "title": document["translation_title"],
+        "summary": document["translation_summary"],
+        "body": document["translation_body"],
+    }
+
+
 LONGEST_PHRASE = 6
 
 

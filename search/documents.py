@@ -1,12 +1,16 @@
-"""The indexed form of a practice: one flat document that both engines index."""
+"""The indexed form of a practice: one flat document per entry that both engines index.
+
+An entry is its original page and its translation (practices.models.translation): the
+document is the original's, under its id, with the translation's texts beside it
+(`translation_*`, empty for an entry not translated). Each version's text is analysed in
+its own language; a hit shows the version in the interface's language (search.service).
+"""
 
 import hashlib
 import html
 import json
 
-from django.conf import settings
-from django.db.models import Prefetch
-from django.utils import translation
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.html import strip_tags
 
 from networks.models import EventPage, NetworkPage
@@ -14,6 +18,7 @@ from practices.access import audience_key
 from practices.models import PracticePage
 from practices.models.vocabulary import EvidenceLevel, ThemeChoice
 
+from .analysis import TRANSLATION_FIELDS
 from .facets import STATUS_NOT_STATED
 
 EVIDENCE_RANK = {value: rank for rank, value in enumerate(EvidenceLevel.values)}
@@ -36,15 +41,26 @@ def body_text(page):
 
 
 def canonical_path(page):
-    """The page's path in the default language; the service localises it for display."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return page.get_url()
+    """The page's own path (Wagtail gives it in the page's language)."""
+    return page.get_url()
+
+
+def originals(queryset):
+    """The pages of a queryset that are the first version of their entry."""
+    earlier = queryset.model.objects.filter(translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk"))
+    return queryset.filter(~Exists(earlier))
+
+
+def entry_ids(page_ids):
+    """The ids of the entries (their originals' ids) that these practice pages belong to."""
+    keys = PracticePage.objects.filter(pk__in=page_ids).values("translation_key")
+    return set(originals(PracticePage.objects.filter(translation_key__in=keys)).values_list("pk", flat=True))
 
 
 def practices_for_indexing():
-    """Every live practice with what its document needs, in a fixed number of queries."""
+    """Every live entry's original with what its document needs, in a fixed number of queries."""
     return (
-        PracticePage.objects.live()
+        originals(PracticePage.objects.live())
         .select_related("city")
         .prefetch_related(
             "further_cities", "themes", "topics", "partners__organisation",
@@ -56,9 +72,25 @@ def practices_for_indexing():
     )
 
 
+def translation_values(page):
+    """The translation_* fields of an entry's document: its live translation's texts, or
+    empty values."""
+    version = page.translations().live().select_related("locale").order_by("pk").first()
+    if version is None:
+        return dict.fromkeys(TRANSLATION_FIELDS, "")
+    return {
+        "translation_language": version.locale.language_code,
+        "translation_title": version.title,
+        "translation_summary": version.summary,
+        "translation_body": body_text(version),
+        "translation_url": canonical_path(version),
+    }
+
+
 def build_document(page):
-    """The document of a live practice page (its relations prefetched)."""
+    """The document of a live entry's original (its relations prefetched)."""
     return assemble_document(
+        **translation_values(page),
         id=page.pk,
         title=page.title,
         summary=page.summary,
@@ -98,6 +130,7 @@ def assemble_document(
     # order and the same practice would get another fingerprint.
     cities = [city, *sorted(further_cities, key=lambda other: other.slug)]
     document = {
+        **dict.fromkeys(TRANSLATION_FIELDS, ""),
         **fields,
         "city_name": city.name,
         "city_names": [each.name for each in cities],

@@ -83,18 +83,24 @@ def _enqueue_on_commit(enqueue, what):
     transaction.on_commit(run)
 
 
+def _versions_of(page):
+    """The page and every other version of its entry: an entry's document holds its
+    original and its translation (search.documents)."""
+    return [page.pk, *PracticePage.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True)]
+
+
 def _practice_changed(sender, instance, **kwargs):
     if isinstance(instance.specific, PracticePage):
-        queue_sync([instance.pk])
+        queue_sync(_versions_of(instance))
 
 
 def _practice_deleted(sender, instance, **kwargs):
-    queue_sync([instance.pk])
+    queue_sync(_versions_of(instance))
 
 
 def _practice_moved(sender, instance, **kwargs):
     if isinstance(instance.specific, PracticePage):
-        queue_sync([instance.pk])
+        queue_sync(_versions_of(instance))
 
 
 def _city_saved(sender, instance, created, **kwargs):

@@ -4,6 +4,17 @@ from dataclasses import dataclass, field
 
 
 @dataclass
+class HitVersion:
+    """An entry's translation as a hit shows it: the service shows it instead of the
+    original when it is in the interface's language."""
+
+    language: str
+    title: str
+    url: str
+    snippet: str  # safe HTML, as Hit.snippet
+
+
+@dataclass
 class Hit:
     practice_id: int
     title: str
@@ -17,6 +28,13 @@ class Hit:
     score: float = 0.0
     # Read from the database by the service (not stored by the engines): the entry's tier.
     access_level: str = ""
+    translation: HitVersion | None = None
+
+    def show_version(self, language):
+        """Show the translation instead of the original when it is in `language`."""
+        if self.translation is not None and self.translation.language == language:
+            version = self.translation
+            self.title, self.url, self.snippet, self.language = version.title, version.url, version.snippet, version.language
 
 
 @dataclass

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from practices.access import allowed_audiences, audience_key
 from practices.models import City, PracticePage
 from practices.models.practice import practice_cards, visible_practices
+from practices.models.translation import interface_language, one_version_per_entry
 
 from .engines import get_engine
 from .engines.base import EngineUnavailable, Suggestion, mix_suggestions
@@ -40,15 +41,6 @@ def audiences_of(viewer):
     return tuple(allowed_audiences(viewer))
 
 
-def localise(url):
-    """An indexed (default-language) path in the active interface language: the default
-    language is at the root and every other one under its prefix (kb/urls.py)."""
-    language = get_language()
-    if not url or not url.startswith("/") or language == settings.LANGUAGE_CODE:
-        return url
-    return f"/{language}{url}"
-
-
 def search(query):
     """Run a query. Raises EngineUnavailable when the engine cannot answer."""
     started = time.perf_counter()
@@ -56,8 +48,10 @@ def search(query):
     raw = engine.search(query)
     raw.hits = readable_hits(raw.hits, query.access_levels)
     city_names = city_names_in_language({hit.city for hit in raw.hits})
+    language = interface_language()
     for hit in raw.hits:
-        hit.url = localise(hit.url)
+        # Each entry once: its version in the interface's language where it has one.
+        hit.show_version(language)
         hit.city = city_names.get(hit.city, hit.city)
         # Engines escape the text and add <mark>; this keeps any other markup out whatever
         # an engine returns.
@@ -78,11 +72,21 @@ def search(query):
 
 def live_listings(hits):
     """The listing hits whose page is live now (an index that lags behind an unpublish
-    must not show it), their addresses in the interface language."""
-    live = set(Page.objects.live().filter(pk__in=[hit.page_id for hit in hits]).values_list("pk", flat=True))
-    kept = [hit for hit in hits if hit.page_id in live]
-    for hit in kept:
-        hit.url = localise(hit.url)
+    must not show it), each page once, in its version of the interface's language: every
+    version is indexed, and a word of either finds it."""
+    keys = dict(Page.objects.live().filter(pk__in=[hit.page_id for hit in hits]).values_list("pk", "translation_key"))
+    shown = one_version_per_entry(Page.objects.live().filter(translation_key__in=keys.values())).specific()
+    version_of = {page.translation_key: page for page in shown}
+    kept, seen = [], set()
+    for hit in hits:
+        key = keys.get(hit.page_id)
+        if key is None or key in seen or key not in version_of:
+            continue
+        seen.add(key)
+        version = version_of[key]
+        if version.pk != hit.page_id:
+            hit.page_id, hit.title, hit.url, hit.summary = version.pk, version.title, version.url, version.summary
+        kept.append(hit)
     return kept
 
 
@@ -132,8 +136,6 @@ def suggest(text, user, limit=10):
     except EngineUnavailable:
         logger.warning("search engine unavailable for suggestions", exc_info=True)
         return []
-    for suggestion in suggestions:
-        suggestion.url = localise(suggestion.url)
     listed = [Suggestion(hit.title, hit.kind, hit.url) for hit in listings]
     return mix_suggestions(listed + suggestions, limit)
 
@@ -142,11 +144,15 @@ def related_practices(page, user, limit=4):
     """The practices the engine finds related to this one; the database's choice
     (PracticePage.related_practices) when the engine cannot answer."""
     try:
-        ids = get_engine().related(page.pk, audiences_of(user), limit=limit)
+        # The entry's document is its original's.
+        ids = get_engine().related(page.original.pk, audiences_of(user), limit=limit)
     except EngineUnavailable:
         logger.warning("search engine unavailable for related practices", exc_info=True)
         return page.related_practices(user, limit=limit)
     # The engine filters by access already; asking the database again keeps a stale
-    # index from ever showing a practice the visitor may not see.
-    by_pk = practice_cards(visible_practices(user).filter(pk__in=ids)).in_bulk()
-    return [by_pk[pk] for pk in ids if pk in by_pk]
+    # index from ever showing a practice the visitor may not see. The engine names
+    # entries by their originals; each is shown in the interface's language.
+    keys = dict(PracticePage.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
+    shown = practice_cards(visible_practices(user).filter(translation_key__in=keys.values()))
+    by_key = {practice.translation_key: practice for practice in shown}
+    return [by_key[keys[pk]] for pk in ids if pk in keys and keys[pk] in by_key]

@@ -35,7 +35,8 @@ def _retry_later(task_function, attempt, error, what, *args):
 
 
 def sync_now(practice_ids):
-    """Index live practices among these ids and remove the others; raises EngineUnavailable."""
+    """Index the live entries whose originals are among these ids and remove the other ids
+    (a translation's id is never a document's); raises EngineUnavailable."""
     from .documents import build_document, practices_for_indexing
 
     practices = list(practices_for_indexing().filter(pk__in=practice_ids))

@@ -193,7 +193,7 @@ def submit_for_review(case_study):
         page = PracticePage(live=False)
         fill_page(page, case_study)
     if page.pk is None:
-        index = PracticeIndexPage.objects.get()
+        index = PracticeIndexPage.in_language(page.language)
         page.slug = find_available_slug(index, slugify(page.title)[:80] or "case-study")
         page.owner = member
         index.add_child(instance=page)

@@ -215,3 +215,37 @@ def admin_edit_form_data(practice, themes, section_kinds=("context", "implementa
     data.update(themes=themes, target_types=practice.target_types, partnership_models=practice.partnership_models)
     data["action-publish"] = "publish"
     return data
+
+
+def original(model, slug):
+    """The original version of an entry (or network, event, reference page) by its slug:
+    its translation has the same slug under the other language's index."""
+    return model.objects.filter(slug=slug).order_by("pk").first() or model.objects.get(slug=slug)
+
+
+def one_version_each(pages, language):
+    """The pks a listing in `language` shows of these pages: each entry once, its version in
+    that language where there is one (worked out here in Python, apart from the site's query)."""
+    chosen = {}
+    for page in pages.select_related("locale").order_by("pk"):
+        if page.translation_key not in chosen or page.locale.language_code == language:
+            chosen[page.translation_key] = page
+    return {page.pk for page in chosen.values()}
+
+
+def shown_version(page, language):
+    """The version of a page's entry that a visitor reading `language` is shown: the one in
+    that language, or the original while the entry is not translated."""
+    versions = {v.locale.language_code: v for v in page.get_translations(inclusive=True).live().select_related("locale")}
+    return (versions.get(language) or page).specific
+
+
+def publish_translation(page, language, **fields):
+    """A published translation of a page (Wagtail's copy for translation), with `fields`."""
+    from wagtail.models import Locale
+
+    version = page.copy_for_translation(Locale.objects.get(language_code=language))
+    for name, value in fields.items():
+        setattr(version, name, value)
+    version.save_revision().publish()
+    return version

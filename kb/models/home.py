@@ -7,13 +7,14 @@ from wagtail.models import Page
 from networks.models import INDEX_OF
 from practices.models import City, PracticeIndexPage
 from practices.models.practice import practice_cards, visible_practices
+from practices.models.translation import OnePerLanguage
 from practices.models.vocabulary import Region, ThemeChoice
 
 LATEST_COUNT = 6
 FEATURED_COUNT = 3
 
 
-class HomePage(Page):
+class HomePage(OnePerLanguage, Page):
     lead = RichTextField(
         _("lead"), blank=True, features=["bold", "italic", "link"],
         help_text=_("One or two sentences under the site title."),
@@ -48,7 +49,7 @@ class HomePage(Page):
             region_entries=[(value, label, region_counts.get(value, 0)) for value, label in Region.choices],
             featured_practices=practice_cards(practices.filter(featured=True).order_by("title"))[:FEATURED_COUNT],
             latest_practices=practice_cards(practices.order_by("-first_published_at", "title"))[:LATEST_COUNT],
-            practice_index=PracticeIndexPage.objects.live().first(),
-            listing_indexes=[index for index in (m.objects.live().first() for m in INDEX_OF.values()) if index],
+            practice_index=PracticeIndexPage.in_language(),
+            listing_indexes=[index for index in (m.in_language() for m in INDEX_OF.values()) if index and index.live],
         )
         return context

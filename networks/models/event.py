@@ -10,6 +10,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from practices.models.translation import TranslatedPageMixin
+
 
 from .listing import ListingSource, LinkedPracticesMixin, ListingIndexPage, linked_practices_field, summary_field
 
@@ -28,7 +30,7 @@ class EventIndexPage(ListingIndexPage):
         verbose_name = _("event index")
 
 
-class EventPage(LinkedPracticesMixin, Page):
+class EventPage(LinkedPracticesMixin, TranslatedPageMixin, Page):
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True, help_text=_("Empty for a one-day event."))
     date_precision = models.CharField(
@@ -51,6 +53,9 @@ class EventPage(LinkedPracticesMixin, Page):
         blank=True, verbose_name=_("programme"),
         help_text=_("The points of the programme as the source states them (planned is not held)."),
     )
+    # What a translation takes over from its original (practices.models.translation).
+    shared_fields = ["start_date", "end_date", "date_precision", "city", "organisers", "organising_networks", "practices"]
+    shared_children = ["sources"]
     practices = linked_practices_field("events")
 
     content_panels = Page.content_panels + [

@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from practices.models.practice import practice_cards, visible_practices
 from practices.models.sources import Source
+from practices.models.translation import OnePerLanguage
 
 SUMMARY_LENGTH = 600
 
@@ -44,7 +45,9 @@ class LinkedPracticesMixin:
     """A page whose `practices` are listed on it, filtered by the viewer's clearance."""
 
     def visible_linked_practices(self, user):
-        return practice_cards(visible_practices(user).filter(pk__in=self.practices.values("pk")).order_by("title"))
+        # The page links originals; each is shown in the interface's language.
+        linked = visible_practices(user).filter(translation_key__in=self.practices.values("translation_key"))
+        return practice_cards(linked.order_by("title"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -52,7 +55,7 @@ class LinkedPracticesMixin:
         return context
 
 
-class ListingIndexPage(Page):
+class ListingIndexPage(OnePerLanguage, Page):
     """Abstract: the index of one kind of page (networks, events or references)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from practices.models.translation import TranslatedPageMixin
 from practices.rules import YEAR_RANGE
 
 from .listing import ListingSource, LinkedPracticesMixin, ListingIndexPage, linked_practices_field, summary_field
@@ -21,7 +22,7 @@ class NetworkIndexPage(ListingIndexPage):
         verbose_name = _("network index")
 
 
-class NetworkPage(LinkedPracticesMixin, Page):
+class NetworkPage(LinkedPracticesMixin, TranslatedPageMixin, Page):
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     summary = summary_field()
     # Networks are older than the practices they share: federations of local authorities go
@@ -39,6 +40,9 @@ class NetworkPage(LinkedPracticesMixin, Page):
         "practices.City", blank=True, related_name="networks", verbose_name=_("member cities"),
         help_text=_("Only the members its sources name; a city may belong to several networks."),
     )
+    # What a translation takes over from its original (practices.models.translation).
+    shared_fields = ["acronym", "founded_year", "secretariat", "website", "member_cities", "practices"]
+    shared_children = ["sources"]
     practices = linked_practices_field("networks")
 
     content_panels = Page.content_panels + [

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from practices.models.translation import TranslatedPageMixin
 from practices.rules import YEAR_VALIDATORS
 
 from .listing import ListingSource, LinkedPracticesMixin, ListingIndexPage, linked_practices_field, summary_field
@@ -30,12 +31,15 @@ class ReferenceIndexPage(ListingIndexPage):
         verbose_name = _("reference index")
 
 
-class ReferencePage(LinkedPracticesMixin, Page):
+class ReferencePage(LinkedPracticesMixin, TranslatedPageMixin, Page):
     kind = models.CharField(_("kind"), max_length=20, choices=ReferenceKind.choices)
     authors = models.CharField(_("authors"), max_length=300, help_text=_("The bodies or people who wrote or adopted it."))
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     summary = summary_field()
     document_url = models.URLField(_("link to the document"), max_length=500, blank=True)
+    # What a translation takes over from its original (practices.models.translation).
+    shared_fields = ["kind", "authors", "year", "document_url", "practices"]
+    shared_children = ["sources"]
     practices = linked_practices_field("references")
 
     content_panels = Page.content_panels + [

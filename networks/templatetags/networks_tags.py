@@ -1,5 +1,7 @@
 from django import template
 
+from practices.models.translation import one_version_per_entry
+
 from ..models import ReferencePage
 
 register = template.Library()
@@ -10,5 +12,6 @@ THEMES_ORIGIN_SLUG = "un-security-council-resolution-2396"
 
 @register.simple_tag
 def themes_origin():
-    """The published page of resolution 2396, or None."""
-    return ReferencePage.objects.live().filter(slug=THEMES_ORIGIN_SLUG).first()
+    """The published page of resolution 2396 in the interface's language (or its original),
+    or None."""
+    return one_version_per_entry(ReferencePage.objects.live().filter(slug=THEMES_ORIGIN_SLUG)).first()

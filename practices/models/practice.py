@@ -33,6 +33,7 @@ from ..rules import (
 from .fields import MultipleChoiceField
 from .sources import Source
 from .themes import TaggedPracticeTopic, ThemedPractice
+from .translation import OnePerLanguage, TranslatedPageMixin, copy_child, one_version_per_entry
 from .vocabulary import (
     AccessLevel,
     CostBand,
@@ -51,11 +52,13 @@ RELATED_CANDIDATES = 50
 
 def practice_cards(queryset):
     """A practice queryset with what a card shows, in a fixed number of queries."""
-    return queryset.select_related("city").prefetch_related("themes")
+    return queryset.select_related("city", "locale").prefetch_related("themes")
 
 
 def visible_practices(user):
-    return PracticePage.objects.live().filter(clearance(user).practice_filter())
+    """The live entries this viewer may read, each once, in the interface's language
+    where it has a version in it."""
+    return one_version_per_entry(PracticePage.objects.live().filter(clearance(user).practice_filter()))
 
 
 class PracticePageForm(WagtailAdminPageForm):
@@ -83,7 +86,7 @@ class PracticePageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class PracticeIndexPage(Page):
+class PracticeIndexPage(OnePerLanguage, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -95,8 +98,9 @@ class PracticeIndexPage(Page):
         verbose_name = _("practice index")
 
     def filtered_practices(self, request):
-        """Practices under this index the visitor may see, filtered by the query string."""
-        practices = visible_practices(request.user).child_of(self)
+        """The practices the visitor may see, filtered by the query string: those of every
+        language, each once (an entry not yet translated is listed in its own language)."""
+        practices = visible_practices(request.user)
         filters = {}
         theme = request.GET.get("theme", "")
         if theme in ThemeChoice.values:
@@ -140,7 +144,7 @@ class PracticeSource(Source):
         pass
 
 
-class PracticePage(Page):
+class PracticePage(TranslatedPageMixin, Page):
     summary = models.TextField(
         _("summary"), max_length=600, validators=[MaxLengthValidator(600)],
         help_text=_("Plain text, at most 600 characters: shown on cards and as the search snippet."),
@@ -215,6 +219,16 @@ class PracticePage(Page):
     commercial_interest_details = models.TextField(_("details of the commercial interest"), blank=True)
 
     base_form_class = PracticePageForm
+    # What a translation takes over from its original (practices.models.translation);
+    # the partners' organisations too, each partner's role being translated.
+    shared_fields = [
+        "city", "further_cities", "target_types", "partnership_models", "evidence_level", "status", "start_year",
+        "end_year", "cost_band", "funding_public_share", "contacts", "access_level", "summary_is_public",
+        "restricted_groups", "restricted_organisations", "owner_organisation", "language", "last_reviewed",
+        "submitted_by", "featured", "commercial_interest",
+    ]
+    shared_tags = ["themes", "topics"]
+    shared_children = ["sources"]
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []
 
@@ -280,6 +294,17 @@ class PracticePage(Page):
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
 
+    def take_shared_values(self, original):
+        """The partners are the original's, in its order; each keeps the role this
+        version gives it, in this version's language (the original's for a new partner)."""
+        roles = [partner.role for partner in self.partners.all()]
+        super().take_shared_values(original)
+        partners = [copy_child(partner) for partner in original.partners.all()]
+        for position, partner in enumerate(partners):
+            if position < len(roles) and roles[position].strip():
+                partner.role = roles[position]
+        self.partners = partners
+
     @property
     def theme_list(self):
         return list(self.themes.all())
@@ -308,7 +333,7 @@ class PracticePage(Page):
             return []
         candidates = (
             visible_practices(user)
-            .exclude(pk=self.pk)
+            .exclude(translation_key=self.translation_key)
             .filter(themes__in=theme_ids)
             .annotate(shared_themes=Count("themes", filter=Q(themes__in=theme_ids), distinct=True))
             .order_by("-shared_themes", "-last_reviewed", "title")

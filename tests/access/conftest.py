@@ -21,7 +21,7 @@ from practices.models import City, Organisation, PracticeIndexPage, PracticePage
 from practices.models.practice import PracticePartner, PracticeSource
 from search.documents import build_document, practices_for_indexing
 from search.engines import get_engine
-from tests.helpers import ENGINES, create_member, create_staff, use_engine
+from tests.helpers import ENGINES, create_member, create_staff, publish_translation, use_engine
 
 TIERS = {"pub": "public", "net": "network", "res": "restricted", "tea": "restricted"}
 FIELDS = ("ttl", "sum", "bod", "prt", "tag", "att", "con")
@@ -60,6 +60,7 @@ class CanaryWorld:
     city: City
     pages: dict  # tier code -> PracticePage
     documents: dict  # tier code -> Document
+    translations: dict = field(default_factory=dict)  # tier code -> the page's French translation
     users: dict = field(default_factory=dict)  # viewer -> user or None
     listed_pages: list = field(default_factory=list)  # a network, an event and a reference linking every tier
 
@@ -76,7 +77,7 @@ def _listed_pages(city, practices):
     ]
     pages = []
     for index_model, page in kinds:
-        index_model.objects.get().add_child(instance=page)
+        index_model.in_language("en").add_child(instance=page)
         page.save_revision().publish()
         pages.append(page)
     return pages
@@ -120,6 +121,23 @@ def _page(index, tier, city, organisation, cleared_organisation, document):
     return page
 
 
+# The French version of a canary entry: the same canary words in French text, and a word
+# of its own ("canari") that says which version a channel shows.
+TRANSLATION_WORD = "canari"
+
+
+def _translation(page, tier, document):
+    return publish_translation(
+        page, "fr",
+        title=f"zq{tier}ttl pratique {TRANSLATION_WORD}",
+        summary=f"zq{tier}sum résumé d’une pratique {TRANSLATION_WORD} sur les gares.",
+        body=[{"type": "section", "value": {"kind": "context", "content": [
+            {"type": "paragraph", "value": f"<p>zq{tier}bod décrit les entrées de la gare.</p>"},
+            {"type": "document", "value": {"document": document.pk, "description": ""}},
+        ]}}],
+    )
+
+
 @pytest.fixture(params=ENGINES)
 def search_engine_name(request, settings, tmp_path):
     """The world is searched on every engine (tests/helpers.py)."""
@@ -132,14 +150,17 @@ def search_engine_name(request, settings, tmp_path):
 def canary_world(db, search_engine_name):
     city = City.objects.create(name="Canaryville", slug="canaryville", country="FR", region="europe")
     cleared_organisation = Organisation.objects.create(name="Cleared Transit Operator", slug="cleared-operator", sector="private")
-    index = PracticeIndexPage.objects.get()
+    index = PracticeIndexPage.in_language("en")
     pages, documents = {}, {}
     for tier in TIERS:
         partner = Organisation.objects.create(name=f"zq{tier}prt Security Ltd", slug=f"zq{tier}prt", sector="private")
         documents[tier] = _document(tier)
         pages[tier] = _page(index, tier, city, partner, cleared_organisation, documents[tier])
+    translations = {tier: _translation(page, tier, documents[tier]) for tier, page in pages.items()}
     get_engine().rebuild(build_document(p) for p in practices_for_indexing())
-    world = CanaryWorld(city=city, pages=pages, documents=documents, listed_pages=_listed_pages(city, pages))
+    world = CanaryWorld(
+        city=city, pages=pages, documents=documents, translations=translations, listed_pages=_listed_pages(city, pages)
+    )
     world.users = {
         "anonymous": None,
         "uncleared_member": create_member("uncleared@example.org"),

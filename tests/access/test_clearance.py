@@ -6,13 +6,13 @@ from django.contrib.auth.models import Group
 from accounts.models import MemberProfile
 from practices.access import clearance
 from practices.models import PracticePage
-from tests.helpers import create_member
+from tests.helpers import create_member, original
 
 pytestmark = pytest.mark.django_db
 
 
 def restricted(slug="cssc-london", **fields):
-    page = PracticePage.objects.get(slug=slug)
+    page = original(PracticePage, slug)
     page.access_level = "restricted"
     for name, value in fields.items():
         setattr(page, name, value)
@@ -43,7 +43,7 @@ def test_a_pending_member_in_a_named_group_is_not_cleared(client):
 
 
 def test_a_network_entry_with_a_public_summary_shows_only_title_and_summary(client):
-    page = PracticePage.objects.get(slug="cssc-london")
+    page = original(PracticePage, "cssc-london")
     page.access_level, page.summary_is_public = "network", True
     page.save()
     body_words = [block.value["content"][0].value.source for block in page.body][:1]
@@ -58,7 +58,7 @@ def test_a_network_entry_with_a_public_summary_shows_only_title_and_summary(clie
 
 
 def test_a_member_sees_contacts_on_a_public_entry_and_a_visitor_does_not(client):
-    page = PracticePage.objects.get(slug="cssc-london")
+    page = original(PracticePage, "cssc-london")
     page.contacts = [{"type": "contact", "value": {"name": "Jo Contact", "email": "jo@example.org"}}]
     page.save()
     assert "jo@example.org" not in client.get(page.url).content.decode()

@@ -13,7 +13,7 @@ import pytest
 from tests.helpers import PASSWORD  # noqa: F401 (documented login password)
 from tests.helpers import related_practices
 
-from .conftest import FIELDS, TIERS, VIEWERS, allowed_canaries, canaries_in, readable
+from .conftest import FIELDS, TIERS, TRANSLATION_WORD, VIEWERS, allowed_canaries, canaries_in, readable
 
 SEARCHED_FIELDS = ("ttl", "sum", "bod", "prt", "tag")  # what the search index holds
 
@@ -55,15 +55,21 @@ def listed(viewer):
     return [tier for tier in TIERS if readable(viewer, tier)]
 
 
+@pytest.mark.parametrize("language", ["en", "fr"])
 @pytest.mark.parametrize("viewer", VIEWERS)
-def test_canaries_appear_exactly_where_the_viewer_is_cleared(client, canary_world, viewer):
+def test_canaries_appear_exactly_where_the_viewer_is_cleared(client, canary_world, viewer, language):
+    """In English, on the original entries; in French, on their translations and the
+    French addresses of every list and of search."""
     world = canary_world
     client = viewer_client(client, world, viewer)
     leaks = Leaks(viewer)
     is_member = viewer != "anonymous"
+    prefix = "/fr" if language == "fr" else ""
+    pages = world.translations if language == "fr" else world.pages
+    version_word = TRANSLATION_WORD if language == "fr" else "canary practice"
 
     # The entry pages themselves.
-    for tier, page in world.pages.items():
+    for tier, page in pages.items():
         response = client.get(page.url)
         # The page's own address (links to it in other languages, a login link's `next`)
         # holds the slug: the visitor typed it, so it discloses nothing.
@@ -72,6 +78,7 @@ def test_canaries_appear_exactly_where_the_viewer_is_cleared(client, canary_worl
             show = {f"zq{tier}{code}" for code in FIELDS if code != "con" or is_member}  # the title is in <h1>
             leaks.expect(f"page {tier}", response.status_code == 200, f"status {response.status_code}")
             leaks.check(f"page {tier}", html, must_show=show)
+            leaks.expect(f"page {tier}", version_word in html, f"not the {language} version")
             leaks.expect(f"page {tier}", {"public": "TLP:CLEAR", "network": "TLP:GREEN", "restricted": "TLP:AMBER"}[TIERS[tier]] in html, "no TLP label")
         elif tier == "tea":
             # Public summary: title and summary with the notice, nothing else.
@@ -94,7 +101,13 @@ def test_canaries_appear_exactly_where_the_viewer_is_cleared(client, canary_worl
     # Lists: the practice index, a theme, the city and the home page.
     for channel, url in (("index", "/practices/"), ("theme", "/themes/protection/"),
                          ("city", f"/cities/{world.city.slug}/"), ("home", "/")):
-        leaks.check(channel, client.get(url).content.decode(), must_show=titles, must_hide=hidden_titles)
+        html = client.get(prefix + url).content.decode()
+        leaks.check(channel, html, must_show=titles, must_hide=hidden_titles)
+        # Each entry once, in the interface's language.
+        for tier in listed(viewer):
+            own, other = (page.title for page in (pages[tier], pages[tier].original if pages is world.translations
+                                                  else world.translations[tier]))
+            leaks.expect(channel, own in html and other not in html, f"zq{tier}ttl not shown once, in {language}")
     # The network, event and reference pages list their linked practices; their indexes list none.
     for page in world.listed_pages:
         response = client.get(page.url)
@@ -107,20 +120,20 @@ def test_canaries_appear_exactly_where_the_viewer_is_cleared(client, canary_worl
         for code in SEARCHED_FIELDS:
             word = f"zq{tier}{code}"
             # The page repeats what the viewer typed: only the rest of it counts.
-            html = client.get("/search/", {"q": word}).content.decode().replace(word, "")
+            html = client.get(f"{prefix}/search/", {"q": word}).content.decode().replace(word, "")
             # A hit shows the title, and the summary unless the snippet comes from the body.
             card = {f"zq{tier}ttl", f"zq{tier}sum"} - {word}
             expected = {f"zq{tier}sum" if code == "ttl" else f"zq{tier}ttl"} if tier in listed(viewer) else set()
             leaks.check(f"search {word}", html, must_show=expected, must_hide=set() if expected else card)
         misspelt = f"zq{tier}ttk"  # did-you-mean draws on titles, summaries, topics and places
         expected = {f"zq{tier}ttl"} if tier in listed(viewer) else set()
-        leaks.check(f"did-you-mean {misspelt}", client.get("/search/", {"q": misspelt}).content.decode(),
+        leaks.check(f"did-you-mean {misspelt}", client.get(f"{prefix}/search/", {"q": misspelt}).content.decode(),
                     must_show=expected, must_hide={f"zq{tier}ttl"} - expected)
-        payload = client.get("/search/suggest/", {"q": f"zq{tier}"}).content.decode()
+        payload = client.get(f"{prefix}/search/suggest/", {"q": f"zq{tier}"}).content.decode()
         expected = {f"zq{tier}ttl", f"zq{tier}tag"} if tier in listed(viewer) else set()
         leaks.check(f"suggestions zq{tier}", json.dumps(json.loads(payload)), must_show=expected,
                     must_hide={f"zq{tier}ttl", f"zq{tier}tag"} - expected)
-    response = client.get("/search/", {"cities": world.city.slug})
+    response = client.get(f"{prefix}/search/", {"cities": world.city.slug})
     leaks.check("facet search", response.content.decode(), must_show=titles, must_hide=hidden_titles)
     results = response.context["results"]
     leaks.expect("facet counts", results.total == len(listed(viewer)), f"total {results.total}")
@@ -128,8 +141,8 @@ def test_canaries_appear_exactly_where_the_viewer_is_cleared(client, canary_worl
     leaks.expect("facet counts", city_counts.get(world.city.slug) == len(listed(viewer)), f"city facet {city_counts}")
 
     # Related practices, on the public entry: only entries the viewer may read.
-    related = related_practices(client.get(world.pages["pub"].url))
-    related_tiers = {tier for tier, page in world.pages.items() if page.pk in {p.pk for p in related}}
+    related = related_practices(client.get(pages["pub"].url))
+    related_tiers = {tier for tier, page in pages.items() if page.pk in {p.pk for p in related}}
     leaks.expect("related", related_tiers <= set(listed(viewer)), f"related shows {sorted(related_tiers)}")
     leaks.expect("related", related_tiers == set(listed(viewer)) - {"pub"}, f"related misses some of {listed(viewer)}")
 
@@ -151,7 +164,7 @@ def test_canaries_appear_exactly_where_the_viewer_is_cleared(client, canary_worl
                 leaks.check(f"{channel} {tier}", text, must_hide={f"zq{tier}att"})
 
     # Wagtail's previews and drafts shared by link, and the admin.
-    for tier, page in world.pages.items():
+    for tier, page in pages.items():
         for channel, url in (("preview", f"/admin/pages/{page.pk}/edit/preview/"),
                              ("view draft", f"/admin/pages/{page.pk}/view_draft/"),
                              ("admin edit", f"/admin/pages/{page.pk}/edit/")):

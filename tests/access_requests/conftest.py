@@ -23,7 +23,7 @@ def build_practice(title, slug, access_level="restricted", owner_organisation=No
             {"type": "paragraph", "value": f"<p>The {BODY_WORD} gates close in ninety seconds.</p>"}
         ]}}],
     )
-    PracticeIndexPage.objects.get().add_child(instance=page)
+    PracticeIndexPage.in_language("en").add_child(instance=page)
     return page
 
 

@@ -12,6 +12,8 @@ from access_requests import decisions
 from access_requests.models import AccessRequest
 from practices.models import PracticePage
 
+from tests.helpers import original, publish_translation
+
 from .conftest import build_practice
 
 
@@ -30,6 +32,7 @@ def render_panel(practice, user):
 def test_a_member_asks_and_the_owner_s_editors_are_told_in_their_language(
     member_client, member, restricted_page, owner_editor, other_editor
 ):
+    publish_translation(restricted_page, "fr", title="Portiques de quai à l’arrivée des ferries")
     response = member_client.post(request_url(restricted_page), {"reason": "I run the ferry terminal's security."})
 
     assert response.status_code == 302 and response["Location"] == restricted_page.url
@@ -102,6 +105,7 @@ def test_a_member_already_cleared_is_just_sent_to_the_entry(member_client, membe
 
 
 def test_the_french_site_sends_back_to_the_french_entry(member_client, restricted_page):
+    publish_translation(restricted_page, "fr", title="Portiques de quai à l’arrivée des ferries")
     response = member_client.post(request_url(restricted_page, prefix="/fr"), {"reason": "Merci."})
     assert response.status_code == 302 and response["Location"] == "/fr/practices/quay-gates/"
 
@@ -132,7 +136,7 @@ class TestPanel:
         assert render_panel(restricted_page, editor) == ""
 
     def test_a_public_or_network_entry_shows_nothing(self, member):
-        assert render_panel(PracticePage.objects.get(slug="cssc-london"), member) == ""
+        assert render_panel(original(PracticePage, "cssc-london"), member) == ""
         assert render_panel(build_practice("Network quay", "network-quay", access_level="network"), member) == ""
 
     def test_a_pending_request_shows_since_when_instead_of_the_form(self, member, restricted_page):

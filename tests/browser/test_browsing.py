@@ -30,6 +30,9 @@ def test_home_to_theme_to_practice(demo_content, live_server, page):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.screenshot(path=str(ARTEFACTS / "practice-page-phone.png"), full_page=True)
 
+    # The switcher lands on the same entry in French (an entry with its translation).
+    page.goto(live_server.url + "/practices/cssc-london/")
     page.get_by_role("link", name="Français").click()
-    page.wait_for_url("**/fr/practices/*/")
+    page.wait_for_url("**/fr/practices/cssc-london/")
+    assert page.locator("h1").inner_text().startswith("CSSC Londres")
     assert page.get_by_role("heading", name="Partenaires").is_visible()

@@ -69,7 +69,7 @@ def publish_practice(slug, access_level, image, document, restricted_organisatio
         language="en", access_level=access_level, city=City.objects.order_by("pk").first(),
         body=body_with(image, document),
     )
-    PracticeIndexPage.objects.get().add_child(instance=page)
+    PracticeIndexPage.in_language("en").add_child(instance=page)
     page.themes.set(["protection"])
     page.restricted_organisations = list(restricted_organisations)
     page.partners = [

@@ -3,9 +3,10 @@ rich-text document links, avatars; and the ways a file can be sent."""
 
 import pytest
 from django.utils.http import http_date
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 from wagtail.users.models import UserProfile
 
+from kb.models import HomePage
 from kb.models.standard import StandardPage
 
 from .conftest import client_for, make_document, make_image, png_bytes
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def publish_standard_page(slug, image, document, run_worker):
-    home = Page.objects.get(depth=2).specific
+    home = HomePage.in_language("en")
     page = StandardPage(title=f"About {slug}", slug=slug, body=[
         ("paragraph", f'<p>Read <a linktype="document" id="{document.pk}">the plan</a>.</p>'),
         ("image", image),

@@ -28,13 +28,13 @@ def harbour_network():
         title="Harbour Cities Forum", acronym="HCF", slug="harbour-cities-forum", founded_year=2001,
         summary="A forum of harbour cities.", member_cities=[city], practices=[practice],
     )
-    NetworkIndexPage.objects.get().add_child(instance=network)
+    NetworkIndexPage.in_language("en").add_child(instance=network)
     network.save_revision().publish()
     event = EventPage(
         title="Harbour summit", slug="harbour-summit", city=city, start_date=datetime.date(2019, 3, 28),
         end_date=datetime.date(2019, 3, 29), summary="A summit.", organising_networks=[network],
     )
-    EventIndexPage.objects.get().add_child(instance=event)
+    EventIndexPage.in_language("en").add_child(instance=event)
     event.save_revision().publish()
     return network, event, city, practice
 
@@ -84,7 +84,7 @@ def test_unpublished_network_stays_off_the_city_profile(client, harbour_network)
     network.unpublish()
     assert "Harbour Cities Forum" not in client.get(f"/cities/{city.slug}/").content.decode()
     assert client.get(network.url).status_code == 404
-    assert ReferenceIndexPage.objects.get().url == "/references/"
+    assert ReferenceIndexPage.in_language("en").url == "/references/"
 
 
 

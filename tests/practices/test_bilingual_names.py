@@ -7,6 +7,8 @@ import pytest
 
 from practices.models import City, PracticePage
 
+from tests.helpers import original
+
 pytestmark = pytest.mark.django_db
 
 
@@ -34,7 +36,7 @@ def test_cards_search_hits_and_facets_name_the_city_in_french_on_french_pages(cl
 
 
 def test_a_partner_industry_is_shown_in_the_interface_language(client):
-    page = PracticePage.objects.get(slug="cssc-london")
+    page = original(PracticePage, "cssc-london")
     organisation = page.partners.first().organisation
     assert organisation.industry and organisation.industry_fr and organisation.industry != organisation.industry_fr
     assert f"({organisation.industry_fr})" in text_of(client.get("/fr/practices/cssc-london/"))

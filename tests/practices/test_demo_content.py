@@ -11,6 +11,8 @@ from django.db.models import Count
 from practices.models import City, Organisation, PracticePage, PracticePartner, PracticeSource
 from practices.models.vocabulary import Language, ThemeChoice
 
+from tests.helpers import original
+
 pytestmark = pytest.mark.django_db
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 
@@ -113,7 +115,7 @@ def load_expecting_error(directory):
 def test_a_valid_new_file_is_loaded(fixture_copy):
     add_practice(fixture_copy, "a-new-test-practice", valid_entry())
     call_command("load_demo_content", path=str(fixture_copy), verbosity=0)
-    page = PracticePage.objects.get(slug="a-new-test-practice")
+    page = original(PracticePage, "a-new-test-practice")
     assert [t.name for t in page.themes.all()] == ["prevention"]
     assert page.live
 
@@ -174,7 +176,7 @@ def test_no_fixture_reuses_a_summary():
 def test_a_changed_fixture_updates_its_page_and_keeps_the_others(fixture_copy):
     path = sorted((fixture_copy / "practices").glob("*.yaml"))[0]
     text = path.read_text(encoding="utf-8")
-    page = PracticePage.objects.get(slug=path.stem)
+    page = original(PracticePage, path.stem)
     other_revisions = PracticePage.objects.exclude(pk=page.pk).values_list("latest_revision_id", flat=True)
     before = set(other_revisions)
     path.write_text(text.replace("\nsummary:", "\nsummary: Revised.", 1), encoding="utf-8")
@@ -189,7 +191,7 @@ def test_partners_and_sources_keep_the_order_of_the_file():
     import yaml
 
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    page = PracticePage.objects.get(slug="nypd-shield-new-york")
+    page = original(PracticePage, "nypd-shield-new-york")
     assert [p.organisation.slug for p in page.partners.all()] == [p["organisation"] for p in data["partners"]]
     assert [s.url for s in page.sources.all()] == [s["url"] for s in data["sources"]]
     assert [p.sort_order for p in page.partners.all()] == list(range(len(data["partners"])))

@@ -6,8 +6,12 @@ from django.test.utils import CaptureQueriesContext
 
 from practices.models import City, Organisation, PracticePage, PracticePartner
 
+from tests.helpers import original
+
 pytestmark = pytest.mark.django_db
-MAX_QUERIES = 25
+# A fixed budget: 25, and 3 for the language versions of a page (its original, its
+# translations for the switcher and the head, its locale).
+MAX_QUERIES = 28
 
 
 def query_count(client, url):
@@ -18,7 +22,7 @@ def query_count(client, url):
 
 
 def test_practice_page_queries_do_not_grow_with_partners_tags_or_cities(client, django_assert_max_num_queries):
-    practice = PracticePage.objects.get(slug="cssc-london")
+    practice = original(PracticePage, "cssc-london")
     with django_assert_max_num_queries(MAX_QUERIES):
         client.get(practice.url)
     query_count(client, practice.url)

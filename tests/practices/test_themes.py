@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from practices.models import PracticePage, Theme
-from tests.helpers import admin_edit_form_data as edit_form_data
+from tests.helpers import admin_edit_form_data as edit_form_data, original
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def test_tagging_a_practice_with_an_unknown_theme_fails():
 
 
 def test_admin_form_refuses_a_theme_outside_the_five(editor_client):
-    practice = PracticePage.objects.get(slug="nypd-shield-new-york")
+    practice = original(PracticePage, "nypd-shield-new-york")
     before = sorted(t.name for t in practice.themes.all())
     response = editor_client.post(
         f"/admin/pages/{practice.pk}/edit/", edit_form_data(practice, ["prevention", "terrorism"])
@@ -42,7 +42,7 @@ def test_admin_form_refuses_a_theme_outside_the_five(editor_client):
 
 
 def test_admin_form_saves_valid_themes(editor_client):
-    practice = PracticePage.objects.get(slug="nypd-shield-new-york")
+    practice = original(PracticePage, "nypd-shield-new-york")
     response = editor_client.post(
         f"/admin/pages/{practice.pk}/edit/", edit_form_data(practice, ["recovery", "response"])
     )
@@ -52,7 +52,7 @@ def test_admin_form_saves_valid_themes(editor_client):
 
 
 def test_admin_edit_page_shows_the_five_themes_as_check_boxes(editor_client):
-    practice = PracticePage.objects.get(slug="nypd-shield-new-york")
+    practice = original(PracticePage, "nypd-shield-new-york")
     html = editor_client.get(f"/admin/pages/{practice.pk}/edit/").content.decode()
     for value in ["prevention", "protection", "mitigation", "response", "recovery"]:
         assert f'name="themes" value="{value}"' in html

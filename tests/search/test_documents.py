@@ -5,6 +5,8 @@ import pytest
 from practices.models import PracticePage
 from search.documents import build_document, fingerprint
 
+from tests.helpers import original
+
 pytestmark = pytest.mark.django_db
 
 
@@ -17,7 +19,7 @@ def test_body_text_is_plain_characters_not_html_entities():
 
 
 def test_document_carries_every_field_both_engines_need():
-    page = PracticePage.objects.get(slug="nypd-shield-new-york")
+    page = original(PracticePage, "nypd-shield-new-york")
     document = build_document(page)
     assert document["id"] == page.pk and document["url"] == "/practices/nypd-shield-new-york/"
     assert document["cities"][0] == page.city.slug and document["country"] == "US"

@@ -122,7 +122,7 @@ def test_the_matched_text_repeats_each_part_by_its_weight_in_the_entry_language(
 def test_did_you_mean_reads_the_words_of_titles_summaries_topics_and_cities():
     properties = index_settings_and_mappings()["mappings"]["properties"]
     assert {name for name, spec in properties.items() if spec.get("copy_to") == "spelling"} == {
-        "title", "summary", "topics", "city_names",
+        "title", "summary", "topics", "city_names", "translation_title", "translation_summary",
     }
 
 
@@ -220,7 +220,11 @@ def test_highlights_are_html_encoded_marks_of_summary_and_body(member_query):
     body = body_of(member_query)
     assert body["highlight"]["encoder"] == "html"
     assert body["highlight"]["pre_tags"] == ["<mark>"]
-    assert set(body["highlight"]["fields"]) == {"summary.fr", "summary.en", "body.fr", "body.en"}
+    # The original's texts and the translation's: the hit shows the version of the interface's language.
+    assert set(body["highlight"]["fields"]) == {
+        f"{prefix}{name}.{language}"
+        for prefix in ("", "translation_") for name in ("summary", "body") for language in ("fr", "en")
+    }
     collate = body["suggest"]["did_you_mean"]["phrase"]["collate"]["query"]["source"]["bool"]
     assert collate["filter"] == [ACCESS_MEMBER], "a correction only comes from entries the viewer may see"
 

@@ -12,7 +12,7 @@ from practices.models import City, PracticePage
 from search.documents import build_document, practices_for_indexing
 from search.engines import get_engine
 from search.query import PracticeQuery
-from tests.helpers import ENGINES, engine_down, found, publish, use_engine
+from tests.helpers import ENGINES, engine_down, found, original, publish, use_engine
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def site_engine(request, settings, tmp_path):
 
 
 def test_a_new_topic_tag_is_searchable_once_published(run_worker, site_engine, django_capture_on_commit_callbacks):
-    page = PracticePage.objects.get(slug="cssc-london")
+    page = original(PracticePage, "cssc-london")
     assert page.pk not in found("quixotrope")
     with django_capture_on_commit_callbacks(execute=True):
         page.topics.add("quixotrope")
@@ -38,8 +38,8 @@ def test_a_new_topic_tag_is_searchable_once_published(run_worker, site_engine, d
 
 
 def test_unpublish_and_delete_remove_from_the_index(run_worker, site_engine, django_capture_on_commit_callbacks):
-    first = PracticePage.objects.get(slug="cssc-london")
-    second = PracticePage.objects.get(slug="nypd-shield-new-york")
+    first = original(PracticePage, "cssc-london")
+    second = original(PracticePage, "nypd-shield-new-york")
     assert first.pk in found("CSSC") and second.pk in found("Shield")
     with django_capture_on_commit_callbacks(execute=True):
         first.unpublish()
@@ -61,7 +61,7 @@ def test_a_renamed_city_is_reindexed(run_worker, site_engine, django_capture_on_
 
 def test_a_moved_practice_keeps_its_entry(run_worker, site_engine, django_capture_on_commit_callbacks):
     # Only one practice index may exist: a move reorders the page among its siblings.
-    page = PracticePage.objects.get(slug="cssc-london")
+    page = original(PracticePage, "cssc-london")
     get_engine().delete([page.pk])
     with django_capture_on_commit_callbacks(execute=True):
         page.move(page.get_parent(), pos="first-child")
@@ -72,7 +72,7 @@ def test_a_moved_practice_keeps_its_entry(run_worker, site_engine, django_captur
 def test_publishing_succeeds_while_the_engine_is_down_and_the_update_lands_later(
     run_worker, settings, site_engine, django_capture_on_commit_callbacks, tmp_path
 ):
-    page = PracticePage.objects.get(slug="cssc-london")
+    page = original(PracticePage, "cssc-london")
     with engine_down(site_engine, settings, tmp_path):
         with django_capture_on_commit_callbacks(execute=True):
             page.topics.add("pendingtopic")
@@ -91,8 +91,8 @@ def test_publishing_succeeds_while_the_engine_is_down_and_the_update_lands_later
 
 def test_verify_reports_and_fix_repairs(site_engine, capsys):
     engine = get_engine()
-    missing = PracticePage.objects.get(slug="cssc-london")
-    stale = PracticePage.objects.get(slug="nypd-shield-new-york")
+    missing = original(PracticePage, "cssc-london")
+    stale = original(PracticePage, "nypd-shield-new-york")
     engine.delete([missing.pk])
     document = build_document(stale)
     document.update(title="Outdated title", fingerprint="0" * 16)
@@ -149,7 +149,7 @@ def extra_synonyms(monkeypatch, tmp_path):
 
 @pytest.mark.parametrize("site_engine", ["embedded"], indirect=True)
 def test_a_changed_synonym_file_makes_entries_stale_until_fixed(site_engine, extra_synonyms, capsys):
-    cssc = PracticePage.objects.get(slug="cssc-london")
+    cssc = original(PracticePage, "cssc-london")
     # Phrases of the synonym file are indexed as terms: the index built before the edit
     # does not have the new phrase, and verify says so.
     assert cssc.pk not in found("zorblax partnership")
@@ -167,7 +167,7 @@ def test_a_changed_synonym_file_makes_entries_stale_until_fixed(site_engine, ext
 def test_a_changed_synonym_file_applies_at_once_on_a_cluster(site_engine, extra_synonyms, capsys):
     # A cluster's index holds the entries' words; synonym phrases are matched at query
     # time (search.analysis.query_units), so nothing needs re-indexing.
-    cssc = PracticePage.objects.get(slug="cssc-london")
+    cssc = original(PracticePage, "cssc-london")
     assert cssc.pk in found("zorblax partnership")
     call_command("search_index", "verify")
     assert "The index matches the database." in capsys.readouterr().out
@@ -240,7 +240,7 @@ def test_an_update_is_never_dropped_and_the_editors_are_told(
     from search.tasks import ATTEMPTS_BEFORE_ALERT, MAX_DELAY, sync_practices
     from tests.helpers import create_staff, logged_in
 
-    page = PracticePage.objects.get(slug="cssc-london")
+    page = original(PracticePage, "cssc-london")
     with engine_down(site_engine, settings, tmp_path):
         sync_practices.enqueue([page.pk], attempt=ATTEMPTS_BEFORE_ALERT + 3)
         before = timezone.now()

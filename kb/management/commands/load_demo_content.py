@@ -7,8 +7,12 @@ from django.db import transaction
 from kb.demo_content import DemoContentError, read_demo_content, write_demo_content
 from kb.demo_listings import read_listed_pages, write_listed_pages
 from kb.site_tree import ensure_site_tree, listing_indexes
-from practices.models import City, Organisation, PracticePage
+from practices.models import City, Organisation, PracticeIndexPage, PracticePage
 from search.indexing import indexed_in_bulk
+
+
+# Networks, events and references are written in English; their translations in French.
+TRANSLATION_LANGUAGE = "fr"
 
 
 class Command(BaseCommand):
@@ -37,13 +41,15 @@ class Command(BaseCommand):
         progress = (lambda message: self.stdout.write(f"  {message}")) if options["verbosity"] > 1 else (lambda m: None)
         # Search index updates are collected and made once, after the load commits.
         with indexed_in_bulk(), transaction.atomic():
-            _, index_page = ensure_site_tree()
-            cities, organisations, practices = write_demo_content(content, index_page, progress)
+            ensure_site_tree()
+            indexes = {code: PracticeIndexPage.in_language(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+            cities, organisations, practices = write_demo_content(content, indexes, progress)
             write_listed_pages(listed, listing_indexes(), {
                 "city": {c.slug: c for c in City.objects.all()},
                 "organisation": {o.slug: o for o in Organisation.objects.all()},
-                "practice": {p.slug: p for p in PracticePage.objects.child_of(index_page)},
-            }, progress)
+                # Listed pages link the originals of the entries.
+                "practice": {p.slug: p.original for p in PracticePage.objects.all()},
+            }, listing_indexes(TRANSLATION_LANGUAGE), progress)
         self.stdout.write(self.style.SUCCESS(
             f"Loaded {practices} practices, {cities} cities, {organisations} organisations and "
             f"{len(listed)} networks, events and references."

@@ -19,7 +19,10 @@ from .mapping import SUGGESTION_SEPARATOR
 FACET_PAGE = 1000
 SNIPPET_CHARS = 200
 SUGGESTION_WORDS = 8
-HIT_SOURCE = ["id", "title", "url", "city_name", "country", "themes", "evidence_level", "language", "summary"]
+HIT_SOURCE = [
+    "id", "title", "url", "city_name", "country", "themes", "evidence_level", "language", "summary",
+    "translation_language", "translation_title", "translation_summary", "translation_url",
+]
 ALL, ANY = "all", "any"
 
 # The fields a query is matched against, each with its language's analyser (mapping.py:
@@ -156,7 +159,7 @@ def search_body(query, units, require=ALL):
             # query alone (not from the terms of the access and facet filters).
             require_field_match=False,
             highlight_query=text_query(units, require).to_dict(),
-        ).highlight("summary.fr", "summary.en", "body.fr", "body.en")
+        ).highlight(*(f"{prefix}{name}.{language}" for prefix in ("", "translation_") for name in ("summary", "body") for language in ("fr", "en")))
         search = search.suggest("did_you_mean", query.text, phrase=did_you_mean(query.access_levels))
     return search.to_dict()
 

@@ -42,13 +42,13 @@ Suggestions (as the embedded engine: every typed word, the last one as a prefix,
 
 from elasticsearch.dsl import Document, Index, MetaField, analyzer, field, token_filter
 
-from ...analysis import LANGUAGES, STOP_WORDS, document_fields, synonym_lines, words
+from ...analysis import LANGUAGES, STOP_WORDS, document_fields, synonym_lines, translation_fields, words
 from ...query import MAX_PAGE, MAX_PAGE_SIZE
 from ..base import FACET_FIELDS, FIELD_WEIGHTS
 
 SUGGESTION_SEPARATOR = "\x1f"
 # The fields whose words "did you mean" may propose (as the embedded engine's vocabulary).
-SPELLING_SOURCES = ("title", "summary", "topics", "city_names")
+SPELLING_SOURCES = ("title", "summary", "topics", "city_names", "translation_title", "translation_summary")
 
 elision = token_filter(
     "kb_elision",
@@ -122,6 +122,12 @@ class PracticeDocument(FacetFields):
     end_year = field.Integer()
     published_at = field.Date()
     fingerprint = field.Keyword(index=False)
+    # The entry's translation (search.documents): its texts for the snippet, its address.
+    translation_language = field.Keyword()
+    translation_title = field.Text(analyzer=folded, copy_to="spelling")
+    translation_summary = _bilingual_text(copy_to="spelling")
+    translation_body = _bilingual_text()
+    translation_url = field.Keyword(index=False, doc_values=False)
     text_fr = field.Text(analyzer=french)
     text_en = field.Text(analyzer=english)
     suggest_words = field.Text(analyzer=suggestion_words)
@@ -184,15 +190,20 @@ def source_of(document):
     title = document.get("title") or ""
     cities = list(dict.fromkeys(document.get("city_names") or []))
     topics = list(dict.fromkeys(document.get("topics") or []))
-    language = document.get("language") if document.get("language") in LANGUAGES else "en"
-    weighted = [
-        text for name, text in document_fields(document).items() if text for _ in range(int(FIELD_WEIGHTS[name]))
-    ]
+    # Each version's text in the field of its language: a translated entry fills both.
+    texts = {language: [] for language in LANGUAGES}
+    versions = [(document.get("language"), document_fields(document)), (document.get("translation_language"), translation_fields(document))]
+    for language, fields in versions:
+        language = language if language in LANGUAGES else "en"
+        texts[language] += [text for name, text in fields.items() if text for _ in range(int(FIELD_WEIGHTS[name]))]
+    titles = [(title, document.get("url") or "")] if title else []
+    if document.get("translation_title"):
+        titles.append((document["translation_title"], document.get("translation_url") or ""))
     return {
         **document,
-        f"text_{language}": weighted,
-        "suggest_words": [title, *cities, *topics],
-        "suggest_practice": [suggestion_value(title, document.get("url") or "")] if title else [],
+        **{f"text_{language}": text for language, text in texts.items() if text},
+        "suggest_words": [*(title for title, _url in titles), *cities, *topics],
+        "suggest_practice": [suggestion_value(title, url) for title, url in titles],
         "suggest_city": [suggestion_value(name) for name in cities],
         "suggest_topic": [suggestion_value(topic) for topic in topics],
     }

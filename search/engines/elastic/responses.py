@@ -4,7 +4,7 @@ import re
 
 from django.utils.html import escape
 
-from ...results import EngineResults, Hit
+from ...results import EngineResults, Hit, HitVersion
 from ..base import DID_YOU_MEAN_BELOW, FACET_FIELDS, SUGGESTION_KINDS, ListingHit, Suggestion, mix_suggestions
 from .bodies import FACET_PAGE, SNIPPET_CHARS
 from .mapping import SUGGESTION_SEPARATOR
@@ -32,17 +32,28 @@ def summary_start(summary, size=SNIPPET_CHARS):
     return escape(cut.rstrip(" ,;:.")) + " …"
 
 
-def snippet_of(hit):
+def snippet_of(hit, prefix=""):
+    """The snippet of the original (prefix "") or of the translation ("translation_")."""
     source = hit.get("_source", {})
     highlight = hit.get("highlight") or {}
-    language = source.get("language") or "en"
+    language = source.get(f"{prefix}language") or "en"
     other = "en" if language == "fr" else "fr"
     for name in ("summary", "body"):
         for suffix in (language, other):
-            fragments = highlight.get(f"{name}.{suffix}")
+            fragments = highlight.get(f"{prefix}{name}.{suffix}")
             if fragments:
                 return safe_fragment(fragments[0])
-    return summary_start(source.get("summary", ""))
+    return summary_start(source.get(f"{prefix}summary", ""))
+
+
+def translation_of(hit):
+    source = hit["_source"]
+    if not source.get("translation_language"):
+        return None
+    return HitVersion(
+        source["translation_language"], source.get("translation_title", ""), source.get("translation_url", ""),
+        snippet_of(hit, "translation_"),
+    )
 
 
 def hit_of(hit):
@@ -58,6 +69,7 @@ def hit_of(hit):
         snippet=snippet_of(hit),
         language=source.get("language") or "en",
         score=float(hit.get("_score") or 0.0),
+        translation=translation_of(hit),
     )
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from ...analysis import STOP_WORDS, document_fields, words
-from ...results import EngineResults, Hit
+from ...results import EngineResults, Hit, HitVersion
 from ..base import (
     DID_YOU_MEAN_BELOW,
     FACET_FIELDS,
@@ -297,6 +297,7 @@ class EmbeddedEngine(IndexFiles, ListingsFile, SearchEngine):
                     snippet=highlight(display["summary"], display["body"], display["language"], marked),
                     language=display["language"],
                     score=float(scores[slot]),
+                    translation=_translation_hit(display, marked),
                 )
             )
         return hits
@@ -394,3 +395,12 @@ class EmbeddedEngine(IndexFiles, ListingsFile, SearchEngine):
             return np.zeros(arrays.size, dtype=np.float32)
         compiled = CompiledQuery(clauses=(frozenset(chosen),), highlight=frozenset())
         return self._match(connection, arrays, compiled)[1]
+
+
+def _translation_hit(display, marked):
+    """The entry's translation as a hit would show it, or None."""
+    language = display.get("translation_language")
+    if not language:
+        return None
+    snippet = highlight(display["translation_summary"], display["translation_body"], language, marked)
+    return HitVersion(language, display["translation_title"], display["translation_url"], snippet)

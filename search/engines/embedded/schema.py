@@ -7,13 +7,13 @@ Layout: a directory holding versioned index files (`index-<stamp>.sqlite3`) and 
 
 from datetime import datetime
 
-from ...analysis import STOP_WORDS, words
+from ...analysis import STOP_WORDS, TRANSLATION_FIELDS, words
 from ..base import FACET_FIELDS, SPELLING_MIN_WORD
 
 # Exact values kept per document, for filters and facet counts.
 INDEXED_PAIRS = FACET_FIELDS + ("access_level",)
 DISPLAY_FIELDS = ("title", "url", "city_name", "city_names", "country", "themes", "evidence_level",
-                  "language", "summary", "body", "topics", "partner_names")
+                  "language", "summary", "body", "topics", "partner_names", *TRANSLATION_FIELDS)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -41,15 +41,21 @@ def published_stamp(document):
 
 
 def vocabulary_words(display):
-    text = " ".join([display["title"], display["summary"], " ".join(display["topics"]), " ".join(display["city_names"])])
+    text = " ".join([
+        display["title"], display["summary"], display.get("translation_title", ""), display.get("translation_summary", ""),
+        " ".join(display["topics"]), " ".join(display["city_names"]),
+    ])
     return {w for w in words(text) if len(w) >= SPELLING_MIN_WORD and w not in STOP_WORDS and not w.isdigit()}
 
 
 def suggestion_rows(display, access_level):
     """What the query box may suggest from one entry: its title, cities and topics. A city
     or topic is stored once per access level, with the number of entries that have it."""
+    versions = [(display["title"], display["url"])]
+    if display.get("translation_title"):
+        versions.append((display["translation_title"], display["translation_url"]))
     return (
-        [("practice", display["title"], display["url"], access_level)]
+        [("practice", title, url, access_level) for title, url in versions]
         + [("city", name, "", access_level) for name in display["city_names"]]
         + [("topic", topic, "", access_level) for topic in display["topics"]]
     )

@@ -26,6 +26,7 @@ from ...analysis import (
     query_units,
     stem,
     synonym_groups,
+    translation_fields,
     words,
 )
 from ..base import FIELD_WEIGHTS
@@ -41,7 +42,18 @@ def analysis_version():
 def analyse_documents(documents):
     """(weighted terms, length) of each document: the part of indexing that a second
     process can do (this module needs neither Django nor the index)."""
-    return [weighted_terms(document_fields(document), document["language"]) for document in documents]
+    return [_entry_terms(document) for document in documents]
+
+
+def _entry_terms(document):
+    """The weighted terms of the original, each version's text in its own language."""
+    weights, length = weighted_terms(document_fields(document), document["language"])
+    translated = translation_fields(document)
+    if translated:
+        more, more_length = weighted_terms(translated, document["translation_language"])
+        weights.update(more)
+        length += more_length
+    return weights, length
 
 
 def weighted_terms(fields, language):
