@@ -47,8 +47,9 @@ class Command(BaseCommand):
             write_listed_pages(listed, listing_indexes(), {
                 "city": {c.slug: c for c in City.objects.all()},
                 "organisation": {o.slug: o for o in Organisation.objects.all()},
-                # Listed pages link the originals of the entries.
-                "practice": {p.slug: p.original for p in PracticePage.objects.all()},
+                # Listed pages link the originals of the entries: the first version created
+                # of each slug (read newest first, so that the oldest is kept).
+                "practice": {p.slug: p for p in PracticePage.objects.order_by("-pk")},
             }, listing_indexes(TRANSLATION_LANGUAGE), progress)
         self.stdout.write(self.style.SUCCESS(
             f"Loaded {practices} practices, {cities} cities, {organisations} organisations and "
