@@ -137,7 +137,28 @@ def suggest(text, user, limit=10):
         logger.warning("search engine unavailable for suggestions", exc_info=True)
         return []
     listed = [Suggestion(hit.title, hit.kind, hit.url) for hit in listings]
-    return mix_suggestions(listed + suggestions, limit)
+    return mix_suggestions(listed + practices_in_interface_language(suggestions), limit)
+
+
+def practices_in_interface_language(suggestions):
+    """The suggestions with each entry once, as its version in the interface's language
+    where it has one: both titles are indexed, so "Londres" may complete in an English
+    interface, and it should then offer the English page."""
+    slugs = {s.url.rstrip("/").rsplit("/", 1)[-1] for s in suggestions if s.kind == "practice" and s.url}
+    versions = PracticePage.objects.live().filter(slug__in=slugs).select_related("locale")
+    by_url = {version.url: version for version in versions}
+    shown = {version.translation_key: version for version in one_version_per_entry(versions)}
+    kept, seen = [], set()
+    for suggestion in suggestions:
+        version = by_url.get(suggestion.url) if suggestion.kind == "practice" else None
+        if version is not None:
+            shown_version = shown.get(version.translation_key, version)
+            if shown_version.translation_key in seen:
+                continue
+            seen.add(shown_version.translation_key)
+            suggestion = Suggestion(shown_version.title, "practice", shown_version.url)
+        kept.append(suggestion)
+    return kept
 
 
 def related_practices(page, user, limit=4):

@@ -61,3 +61,14 @@ def test_facet_counts_count_entries_not_versions(engine):
     entries = PracticePage.objects.live().filter(access_level="public").values("translation_key").distinct().count()
     assert results.total == entries
     assert sum(results.facets["language"].values()) == entries
+
+
+@pytest.mark.parametrize("typed, slug", [("partenariat antiterror", "anti-terrorism-partnership-tokyo"), ("reporty emerg", "application-reporty-nice")])
+def test_a_suggestion_offers_the_entry_once_in_the_interface_language(client, site_engine, typed, slug):
+    # The words typed complete the translation's title; each interface offers its own version.
+    page = original(PracticePage, slug)
+    versions = {v.locale.language_code: v for v in page.get_translations(inclusive=True).select_related("locale")}
+    for prefix, language in (("", "en"), ("/fr", "fr")):
+        suggestions = client.get(f"{prefix}/search/suggest/", {"q": typed}).json()["suggestions"]
+        offered = [s for s in suggestions if s["kind"] == "practice" and s["url"].rstrip("/").endswith(slug)]
+        assert offered == [{"text": versions[language].title, "kind": "practice", "url": versions[language].url}]
