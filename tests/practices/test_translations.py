@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import translation
 
 from kb.demo_content import DemoContentError, read_demo_content
+from networks.models import EventPage, NetworkPage, ReferencePage
 from practices.models import City, PracticePage
 
 from tests.helpers import original
@@ -56,6 +57,16 @@ def test_translations_are_linked_to_their_original_in_the_other_language():
         assert source.locale.language_code == source.language
         assert page.content_language != page.language
         assert page.slug == source.slug
+
+
+@pytest.mark.parametrize("model", [PracticePage, NetworkPage, EventPage, ReferencePage])
+def test_every_live_entry_of_the_demonstration_exists_in_both_languages(model):
+    versions = {}
+    for key, language in model.objects.live().values_list("translation_key", "locale__language_code"):
+        versions.setdefault(key, set()).add(language)
+    assert versions, f"the demonstration content has {model.__name__} pages"
+    missing = [key for key, languages in versions.items() if languages != {"en", "fr"}]
+    assert not missing, f"{len(missing)} of {len(versions)} {model.__name__} entries lack a version"
 
 
 def test_synchronised_fields_are_equal_in_both_versions():
