@@ -13,7 +13,6 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -33,7 +32,7 @@ from ..rules import (
 from .fields import MultipleChoiceField
 from .sources import Source
 from .themes import TaggedPracticeTopic, ThemedPractice
-from .translation import OnePerLanguage, TranslatedPageMixin, copy_child, one_version_per_entry
+from .translation import OnePerLanguage, TranslatedPageForm, TranslatedPageMixin, copy_child, one_version_per_entry
 from .vocabulary import (
     AccessLevel,
     CostBand,
@@ -61,7 +60,7 @@ def visible_practices(user):
     return one_version_per_entry(PracticePage.objects.live().filter(clearance(user).practice_filter()))
 
 
-class PracticePageForm(WagtailAdminPageForm):
+class PracticePageForm(TranslatedPageForm):
     """Admin form: themes are five check boxes, so no other value can be entered."""
 
     def __init__(self, *args, **kwargs):
@@ -72,8 +71,11 @@ class PracticePageForm(WagtailAdminPageForm):
             widget=forms.CheckboxSelectMultiple,
             help_text=_("The phases this practice covers (at least one)."),
         )
-        if self.instance.pk and not self.is_bound:
+        if self.instance.pk:
+            # Also when bound: a translation's themes are disabled, and a disabled field
+            # keeps its initial value whatever is posted.
             self.initial["themes"] = [theme.name for theme in self.instance.themes.all()]
+        self.disable_shared_fields()
 
     def clean(self):
         cleaned_data = super().clean()

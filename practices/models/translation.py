@@ -7,9 +7,11 @@ takes it over on every save, and saving the original hands it on to its translat
 the same transaction. Titles, summaries and the other texts are each version's own.
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Locale
 
 
@@ -27,6 +29,44 @@ def one_version_per_entry(queryset):
     return queryset.filter(Q(locale__language_code=language) | ~Exists(in_language))
 
 
+def entries_without_translation(model):
+    """The live pages of `model` whose entry has no other live version (a draft
+    translation may be under way)."""
+    others = model.objects.live().filter(translation_key=OuterRef("translation_key")).exclude(pk=OuterRef("pk"))
+    return model.objects.live().filter(~Exists(others))
+
+
+def possibly_outdated_translations(model):
+    """The live translations whose original was published again after they were: its
+    text may have changed since (shared fields follow by themselves)."""
+    original = model.objects.filter(translation_key=OuterRef("translation_key")).order_by("pk")
+    return (
+        model.objects.live()
+        .annotate(original_published_at=Subquery(original.values("last_published_at")[:1]))
+        .filter(original_published_at__gt=F("last_published_at"))
+    )
+
+
+class TranslatedPageForm(WagtailAdminPageForm):
+    """The admin form of a translated page type: on a translation, the fields it shares
+    with its original are shown but cannot be changed (they are the original's to edit,
+    and saving would take them from the original anyway)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.disable_shared_fields()
+
+    def disable_shared_fields(self):
+        page = self.instance
+        if not (page.pk and page.is_translation):
+            return
+        for name in [*page.shared_fields, *page.shared_tags]:
+            field = self.fields.get(name)
+            if field is not None:
+                field.disabled = True
+                field.help_text = _("Shared with the original, where it is edited.")
+
+
 class TranslatedPageMixin:
     """For a Page subclass whose language versions share `shared_fields` (model fields,
     many-to-many fields included), `shared_tags` (ClusterTaggableManager names) and
@@ -35,6 +75,7 @@ class TranslatedPageMixin:
     shared_fields = ()
     shared_tags = ()
     shared_children = ()
+    base_form_class = TranslatedPageForm
 
     @cached_property
     def original(self):
@@ -53,6 +94,15 @@ class TranslatedPageMixin:
     def content_language(self):
         """The language this version is written in (its locale's)."""
         return self.locale.language_code
+
+    @property
+    def possibly_outdated(self):
+        """A translation whose original was published again after it was."""
+        original = self.original
+        return bool(
+            self.is_translation and original.last_published_at and self.last_published_at
+            and original.last_published_at > self.last_published_at
+        )
 
     def translations(self):
         """The other versions of this entry, whatever their state."""

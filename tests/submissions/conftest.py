@@ -1,10 +1,12 @@
 import io
 
 import pytest
+from django.test import Client
 from PIL import Image
 
 from practices.models import City, Organisation
 from practices.models.vocabulary import Sector
+from submissions.models import CaseStudy
 from tests.helpers import create_member, create_staff, logged_in
 
 
@@ -59,6 +61,17 @@ def valid_answers(**overrides):
     }
     data.update(overrides)
     return data
+
+
+def submit_and_publish(member, editor, **answers):
+    """A member's case study, sent and published by an editor: (the member's client, page)."""
+    client = Client()
+    client.force_login(member)
+    client.post("/submit/", {**valid_answers(**answers), "submit": "1"})
+    page = CaseStudy.objects.get(owner=member).page.specific
+    page.get_latest_revision().publish(user=editor)
+    page.refresh_from_db()
+    return client, page
 
 
 def image_bytes(format="JPEG", size=(64, 48), exif=None):

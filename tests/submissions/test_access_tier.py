@@ -2,20 +2,9 @@
 
 from django.test import Client
 
-from submissions.models import CaseStudy
 from tests.helpers import create_member
 
-from .conftest import valid_answers
-
-
-def submit_and_publish(member, editor, **answers):
-    client = Client()
-    client.force_login(member)
-    client.post("/submit/", {**valid_answers(**answers), "submit": "1"})
-    page = CaseStudy.objects.get(owner=member).page.specific
-    page.get_latest_revision().publish(user=editor)
-    page.refresh_from_db()
-    return client, page
+from .conftest import submit_and_publish
 
 
 def test_a_restricted_case_study_names_the_submitting_organisation(company_member, editor):
