@@ -7,8 +7,11 @@ import numpy as np
 
 
 def peak_rss_mb():
-    """Peak resident set size of this process since it started (ru_maxrss, KiB on Linux)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak resident set size of this process since it started: VmHWM, which starts again
+    at exec, where ru_maxrss keeps the parent's size at fork (a step run in a process of
+    its own would report its parent's peak); ru_maxrss where /proc cannot be read."""
+    peak = process_peak_rss_mb(os.getpid())
+    return peak if peak == peak else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def process_peak_rss_mb(pid):

@@ -38,6 +38,11 @@ class Bench:
     def live_index(self, engine):
         return engine.directory / (engine.directory / "CURRENT").read_text().strip()
 
+    def index_mb(self, engine):
+        """The live index's files (the database and its journal) in MB."""
+        index_path = self.live_index(engine)
+        return sum(p.stat().st_size for p in index_path.parent.glob(index_path.name + "*")) / 2**20
+
     def _progress_printer(self, total, started, label):
         step = max(500, (total // 10) // 500 * 500)
         state = {"next": step, "last": None}
@@ -69,6 +74,7 @@ class Bench:
         self.step_engine(engine, mix)
         self.step_raw(engine, mix)
         self.figures["peak_engine"] = peak_rss_mb()
+        self.step_both_languages(mix)
         if options.with_opensearch:
             self.step_opensearch(stream, mix)
         if options.baseline_size > 0 and options.baseline_queries > 0:
@@ -95,7 +101,7 @@ class Bench:
         engine = EmbeddedEngine(self.directory / "search-bench")
         count, engine_seconds, tail_seconds = self._timed_rebuild(engine, stream)
         index_path = self.live_index(engine)
-        size_mb = sum(p.stat().st_size for p in index_path.parent.glob(index_path.name + "*")) / 2**20
+        size_mb = self.index_mb(engine)
         rate = _rate(count, engine_seconds)
         wall = engine_seconds + stream.generation_seconds
         self.figures.update(
@@ -111,7 +117,7 @@ class Bench:
         line("  of which after the last document", f"{tail_seconds:,.1f} s", "inverted lists, arrays, switch")
         line("generation and build", f"{wall:,.1f} s  ({count / wall:,.0f} documents/second)")
         line("index file", f"{size_mb:,.0f} MB  ({index_path.name})")
-        line("peak RSS after the build", f"{self.figures['peak_build']:,.0f} MB", "ru_maxrss of this process")
+        line("peak RSS after the build", f"{self.figures['peak_build']:,.0f} MB", "VmHWM of this process")
         return engine, stream
 
     def _timed_rebuild(self, engine, stream):
@@ -160,11 +166,61 @@ class Bench:
         figures = self._measure_mix(engine, mix, "loads the facet arrays of the new index")
         self.figures.update(figures)
         self.figures["peak_queries"] = peak_rss_mb()
-        line("peak RSS after the queries", f"{self.figures['peak_queries']:,.0f} MB", "ru_maxrss: build and queries")
+        line("peak RSS after the queries", f"{self.figures['peak_queries']:,.0f} MB", "VmHWM: build and queries")
         queries = [q.practice_query() for q in mix]
         self._one_update(engine, queries[0])
         if self.options.profile:
             self._profile(engine, queries)
+
+    def step_both_languages(self, mix):
+        """The same entries, each with its translation in the other language (one document
+        per entry, as the site indexes them): built and queried in a process of its own
+        (bench/both_languages.py), so that its peak memory is its own; figures before and after."""
+        import json
+        import pickle
+        import subprocess
+        import sys
+
+        self.heading("Both languages: every entry with its translation, the same mix")
+        before = {key: self.figures[key] for key in ("build_rate", "index_mb", "p50", "p95")}
+        with open(self.directory / "both-languages.pickle", "wb") as file:
+            pickle.dump((self.options, mix, before), file)
+        finished = subprocess.run([sys.executable, "-m", "bench.both_languages", str(self.directory)], check=False)
+        result = self.directory / "both-languages.json"
+        if finished.returncode or not result.exists():
+            raise RuntimeError(f"the both-languages step failed (exit code {finished.returncode})")
+        self.figures["both_languages"] = json.loads(result.read_text())
+
+    def measure_both_languages(self, mix, before):
+        """Run in bench/both_languages.py's process: generate, build, measure; the figures."""
+        import shutil
+
+        from search.engines.embedded import EmbeddedEngine
+
+        from .corpus import CorpusStream
+
+        options = self.options
+        started = time.perf_counter()
+        stream = CorpusStream(
+            synthetic.generate_documents(options.size, seed=options.seed, translated=True),
+            self.directory / "corpus-translated.jsonl", self._progress_printer(options.size, started, "generated"),
+        )
+        engine = EmbeddedEngine(self.directory / "search-bench-translated")
+        count, seconds, _tail = self._timed_rebuild(engine, stream)
+        size_mb = self.index_mb(engine)
+        rate = _rate(count, seconds)
+        line("entries indexed, each in both languages", f"{count:,}")
+        line("index build rate, one language -> both", f"{before['build_rate']:,.0f} -> {rate:,.0f} documents/second")
+        line("index file, one language -> both", f"{before['index_mb']:,.0f} MB -> {size_mb:,.0f} MB")
+        figures = self._measure_mix(engine, mix, "loads the facet arrays of the new index")
+        line("whole mix, one language -> both", f"p50 {ms(before['p50'])} -> {ms(figures['p50'])}, "
+             f"p95 {ms(before['p95'])} -> {ms(figures['p95'])}")
+        peak = peak_rss_mb()
+        line("peak RSS, build and queries", f"{peak:,.0f} MB", "VmHWM of this step's own process")
+        del engine
+        shutil.rmtree(self.directory / "search-bench-translated", ignore_errors=True)
+        (self.directory / "corpus-translated.jsonl").unlink(missing_ok=True)
+        return dict(build_rate=rate, index_mb=size_mb, p50=figures["p50"], p95=figures["p95"], peak=peak)
 
     def _measure_mix(self, engine, mix, first_note):
         """The mix through `engine`: one untimed pass, then one timed; prints the latencies
@@ -367,7 +423,7 @@ class Bench:
             line("index on disk", f"{index_mb:,.0f} MB", "store size of the primary shard after the refresh")
             line("peak RSS of the JVM after the build", f"{jvm_after_build:,.0f} MB", "VmHWM of the node's process")
             line("peak RSS of this process after the build", f"{peak_rss_mb():,.0f} MB",
-                 "ru_maxrss: never below the embedded engine's peak")
+                 "VmHWM: never below the embedded engine's peak")
             cpu_before = cpu_seconds(pid), cpu_seconds()
             started = time.perf_counter()
             figures = self._measure_mix(engine, mix, "first search on the new index")
@@ -409,9 +465,9 @@ class Bench:
         for label, embedded_key, other_key, layout in rows:
             a, b = embedded[embedded_key], other[other_key]
             print(f"  {label:<46}{_figure(layout, a):>12}{_figure(layout, b):>12}   {times(ratio(b, a))}")
-        print("  memory: the embedded engine runs inside the bench process (ru_maxrss after its build and queries);")
+        print("  memory: the embedded engine runs inside the bench process (VmHWM after its build and queries);")
         print("  OpenSearch in its JVM (VmHWM, the larger of after the build and after the mix), with this process")
-        print("  as its client (ru_maxrss is a high-water mark of the whole run: never below the embedded figure).", flush=True)
+        print("  as its client (VmHWM is a high-water mark of the whole run: never below the embedded figure).", flush=True)
 
     def _opensearch_summary(self):
         figures, other = self.figures, self.figures["opensearch"]
@@ -448,10 +504,14 @@ class Bench:
         line("index build rate", f"{figures['build_rate']:,.0f} documents/second "
              f"({figures['build_seconds']:,.1f} s; {figures['build_wall']:,.1f} s with generation)")
         line("index file", f"{figures['index_mb']:,.0f} MB")
-        line("peak memory, build and queries", f"{figures['peak_engine']:,.0f} MB", "ru_maxrss, whole process")
+        line("peak memory, build and queries", f"{figures['peak_engine']:,.0f} MB", "VmHWM, whole process")
         line("peak memory, whole run", f"{figures['peak_end']:,.0f} MB", "includes the baselines")
         line("query latency, whole mix", f"p50 {ms(figures['p50'])}, p95 {ms(figures['p95'])}")
         line("query latency, common-word queries", f"p50 {ms(figures['common_p50'])}, p95 {ms(figures['common_p95'])}")
+        both = figures["both_languages"]
+        line("both languages: build rate, index, latency", f"{both['build_rate']:,.0f} documents/second, "
+             f"{both['index_mb']:,.0f} MB, p50 {ms(both['p50'])}, p95 {ms(both['p95'])}")
+        line("both languages: peak memory, build and queries", f"{both['peak']:,.0f} MB", "a process of its own")
         line("engine / raw FTS5 floor", f"p50 {times(ratio(figures['p50'], figures['raw_p50']))}, "
              f"p95 {times(ratio(figures['p95'], figures['raw_p95']))}")
         if "opensearch" in figures:
@@ -468,10 +528,12 @@ class Bench:
         print("  targets (2-core machine):")
         checks = [
             ("p95 over the whole mix <= 50 ms", figures["p95"] <= TARGET_P95_MS, ms(figures["p95"])),
+            ("  the same, both languages indexed", both["p95"] <= TARGET_P95_MS, ms(both["p95"])),
             ("index build >= 1,000 documents/second", figures["build_rate"] >= TARGET_DOCS_PER_SECOND,
              f"{figures['build_rate']:,.0f} documents/second"),
             ("peak memory < 1 GB (build and queries)", figures["peak_engine"] < TARGET_PEAK_MB,
              f"{figures['peak_engine']:,.0f} MB"),
+            ("  the same, both languages indexed", both["peak"] < TARGET_PEAK_MB, f"{both['peak']:,.0f} MB"),
         ]
         for label, met, value in checks:
             print(f"    {'MET    ' if met else 'NOT MET'}  {label:<42} {value}")
