@@ -15,6 +15,7 @@ from django_countries import countries
 
 from networks.models import EventPage, NetworkPage
 from practices.models import City
+from practices.models.translation import one_version_per_entry
 from practices.models.vocabulary import (
     EvidenceLevel,
     Language,
@@ -42,7 +43,11 @@ def _city_names(values):
 
 
 def _page_titles(model):
-    return lambda values: dict(model.objects.filter(slug__in=values).values_list("slug", "title"))
+    """{slug: title} of these pages, in the version of the interface's language (both
+    versions of a page share its slug)."""
+    return lambda values: dict(
+        one_version_per_entry(model.objects.live().filter(slug__in=values)).values_list("slug", "title")
+    )
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,11 @@ def test_practices_can_be_filtered_by_a_network_or_an_event(client, site_engine)
     assert facet_search(client, events=event.slug)[0] == set(event.practices.values_list("pk", flat=True))
     labels = {v.value: v.label for f in results.facets if f.name == "networks" for v in f.values}
     assert labels[network.slug] == network.title
+    # In French, the facet names the network by its French page's title.
+    french = network.translations().get(locale__language_code="fr")
+    results = client.get("/fr/search/", {"networks": network.slug}).context["results"]
+    labels = {v.value: v.label for f in results.facets if f.name == "networks" for v in f.values}
+    assert labels[network.slug] == french.title != network.title
     # The network's page links to that search.
     with translation.override("en"):
         assert f'href="/search/?networks={network.slug}"' in client.get(network.url).content.decode()
