@@ -9,6 +9,7 @@ its own language; a hit shows the version in the interface's language (search.se
 import hashlib
 import html
 import json
+from itertools import islice
 
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.html import strip_tags
@@ -72,10 +73,32 @@ def practices_for_indexing():
     )
 
 
-def translation_values(page):
+def indexing_documents(practices, chunk_size=500):
+    """The documents of these originals (practices_for_indexing()), a chunk at a time: each
+    chunk's translations are read in one query, not one per entry."""
+    pages = practices.iterator(chunk_size=chunk_size)
+    while chunk := list(islice(pages, chunk_size)):
+        translations = live_translations(chunk)
+        for page in chunk:
+            yield build_document(page, translations.get(page.translation_key))
+
+
+def live_translations(pages):
+    """{translation_key: the live translation} of these originals, in one query."""
+    versions = (
+        PracticePage.objects.live()
+        .filter(translation_key__in=[page.translation_key for page in pages])
+        .exclude(pk__in=[page.pk for page in pages])
+        .select_related("locale")
+        .order_by("-pk")
+    )
+    # Latest first, so that the first translation made is the one kept.
+    return {version.translation_key: version for version in versions}
+
+
+def translation_values(version):
     """The translation_* fields of an entry's document: its live translation's texts, or
-    empty values."""
-    version = page.translations().live().select_related("locale").order_by("pk").first()
+    empty values when it has none."""
     if version is None:
         return dict.fromkeys(TRANSLATION_FIELDS, "")
     return {
@@ -87,10 +110,16 @@ def translation_values(page):
     }
 
 
-def build_document(page):
-    """The document of a live entry's original (its relations prefetched)."""
+_LOOK_UP = object()
+
+
+def build_document(page, translation=_LOOK_UP):
+    """The document of a live entry's original (its relations prefetched); its live
+    translation is looked up unless given (None: it has none)."""
+    if translation is _LOOK_UP:
+        translation = live_translations([page]).get(page.translation_key)
     return assemble_document(
-        **translation_values(page),
+        **translation_values(translation),
         id=page.pk,
         title=page.title,
         summary=page.summary,

@@ -37,12 +37,12 @@ def _retry_later(task_function, attempt, error, what, *args):
 def sync_now(practice_ids):
     """Index the live entries whose originals are among these ids and remove the other ids
     (a translation's id is never a document's); raises EngineUnavailable."""
-    from .documents import build_document, practices_for_indexing
+    from .documents import indexing_documents, practices_for_indexing
 
-    practices = list(practices_for_indexing().filter(pk__in=practice_ids))
-    live_ids = {practice.pk for practice in practices}
+    documents = list(indexing_documents(practices_for_indexing().filter(pk__in=practice_ids)))
+    live_ids = {document["id"] for document in documents}
     engine = get_engine()
-    engine.index([build_document(practice) for practice in practices])
+    engine.index(documents)
     engine.delete([pk for pk in practice_ids if pk not in live_ids])
     return live_ids
 

@@ -256,3 +256,18 @@ def test_an_update_is_never_dropped_and_the_editors_are_told(
     run_worker()
     assert not DBTaskResult.objects.filter(status="READY").exists()
     assert "Search is behind" not in editor.get("/admin/").content.decode()
+
+
+def test_every_entry_s_document_is_built_in_a_number_of_queries_that_does_not_grow_with_the_entries():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from search.documents import indexing_documents
+
+    practices = practices_for_indexing()
+    with CaptureQueriesContext(connection) as queries:
+        documents = list(indexing_documents(practices))
+    assert len(documents) == practices.count() >= 80
+    assert all(document["translation_title"] for document in documents), "every demonstration entry is translated"
+    # The translations come in one query per chunk: far fewer queries than entries.
+    assert len(queries) < 20, [query["sql"][:120] for query in queries.captured_queries]

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from search.documents import build_document, practices_for_indexing
+from search.documents import indexing_documents, practices_for_indexing
 from search.engines import get_engine
 from search.engines.base import EngineUnavailable
 from search.listings import sync_listings
@@ -38,7 +38,7 @@ class Command(BaseCommand):
         practices = practices_for_indexing()
         total = practices.count()
         self.stdout.write(f"Rebuilding the {engine.name} search index ({total} practices)...")
-        count = engine.rebuild((build_document(p) for p in practices.iterator(chunk_size=500)), self.progress(total))
+        count = engine.rebuild(indexing_documents(practices), self.progress(total))
         self.stdout.write("")
         listings = sync_listings()
         self.stdout.write(self.style.SUCCESS(
@@ -53,8 +53,8 @@ class Command(BaseCommand):
         practices = practices_for_indexing()
         total = practices.count()
         report = self.progress(total)
-        for done, practice in enumerate(practices.iterator(chunk_size=500), start=1):
-            expected[practice.pk] = build_document(practice)["fingerprint"]
+        for done, document in enumerate(indexing_documents(practices), start=1):
+            expected[document["id"]] = document["fingerprint"]
             if done % 500 == 0 or done == total:
                 report(done)
         self.stdout.write("")
@@ -72,6 +72,6 @@ class Command(BaseCommand):
         if not fix:
             raise CommandError("The index differs from the database; run `search_index verify --fix`.")
         to_index = missing + stale
-        engine.index(build_document(p) for p in practices_for_indexing().filter(pk__in=to_index))
+        engine.index(indexing_documents(practices_for_indexing().filter(pk__in=to_index)))
         engine.delete(unknown)
         self.stdout.write(self.style.SUCCESS(f"Repaired: {len(to_index)} indexed, {len(unknown)} removed."))
