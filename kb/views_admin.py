@@ -5,7 +5,7 @@ from django.views.generic import TemplateView
 
 from networks.models import EventPage, NetworkPage, ReferencePage
 from practices.models import PracticePage
-from practices.models.translation import entries_without_translation, possibly_outdated_translations
+from practices.models.translation import entries_without_translation, other_versions, possibly_outdated_translations
 
 TRANSLATED_PAGE_TYPES = (PracticePage, NetworkPage, EventPage, ReferencePage)
 
@@ -21,10 +21,11 @@ class TranslationsReport(TemplateView):
         missing, outdated = [], []
         for model in TRANSLATED_PAGE_TYPES:
             kind = model._meta.verbose_name
-            for page in entries_without_translation(model).select_related("locale").order_by("title"):
-                missing.append((kind, page, page.translations().first()))
-            outdated += [
-                (kind, page) for page in possibly_outdated_translations(model).select_related("locale").order_by("title")
-            ]
+            alone = list(entries_without_translation(model).select_related("locale").order_by("title"))
+            drafts = other_versions(model.objects.all(), alone)
+            missing += [(kind, page, drafts.get(page.translation_key)) for page in alone]
+            late = list(possibly_outdated_translations(model).select_related("locale").order_by("title"))
+            originals = other_versions(model.objects.all(), late)
+            outdated += [(kind, page, originals[page.translation_key]) for page in late]
         context.update(page_title=_("Translations"), missing=missing, outdated=outdated)
         return context

@@ -17,6 +17,7 @@ from django.utils.html import strip_tags
 from networks.models import EventPage, NetworkPage
 from practices.access import audience_key
 from practices.models import PracticePage
+from practices.models.translation import other_versions
 from practices.models.vocabulary import EvidenceLevel, ThemeChoice
 
 from .analysis import TRANSLATION_FIELDS
@@ -85,15 +86,7 @@ def indexing_documents(practices, chunk_size=500):
 
 def live_translations(pages):
     """{translation_key: the live translation} of these originals, in one query."""
-    versions = (
-        PracticePage.objects.live()
-        .filter(translation_key__in=[page.translation_key for page in pages])
-        .exclude(pk__in=[page.pk for page in pages])
-        .select_related("locale")
-        .order_by("-pk")
-    )
-    # Latest first, so that the first translation made is the one kept.
-    return {version.translation_key: version for version in versions}
+    return other_versions(PracticePage.objects.live().select_related("locale"), pages)
 
 
 def translation_values(version):

@@ -29,6 +29,16 @@ def one_version_per_entry(queryset):
     return queryset.filter(Q(locale__language_code=language) | ~Exists(in_language))
 
 
+def other_versions(queryset, pages):
+    """{translation_key: the version in `queryset` of each page's entry other than the page},
+    in one query; the first one made where there are several."""
+    versions = queryset.filter(translation_key__in=[page.translation_key for page in pages]).exclude(
+        pk__in=[page.pk for page in pages]
+    )
+    # Latest first, so that the first made is the one kept.
+    return {version.translation_key: version for version in versions.order_by("-pk")}
+
+
 def entries_without_translation(model):
     """The live pages of `model` whose entry has no other live version (a draft
     translation may be under way)."""
