@@ -96,8 +96,14 @@ test: check
 	@scripts/timed "SQLite and OpenSearch leg" scripts/with-opensearch $(PY) -m pytest
 	@scripts/timed "PostgreSQL leg" scripts/with-postgres $(PY) -m pytest -m "not browser" -q -p no:cacheprovider
 
+# The search engine on a synthetic corpus, then the pages under load through gunicorn
+# (wrk, from Debian, installed when missing).
 bench: install
+	@command -v wrk >/dev/null 2>&1 || { echo "Installing Debian's wrk for the page load test..."; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }
 	$(PY) -m bench $(BENCH_ARGS)
+	$(PY) -m bench.pages $(BENCH_PAGES_ARGS)
 
 # The same corpus and mix on a single-node OpenSearch too (needs java and mvn).
 bench-opensearch: install

@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page, Site
 from networks.models import INDEX_OF
 from practices.models import PracticeIndexPage
 
-from .models import HomePage
+from .models import HomePage, SiteSettings
 
 
 def _home_values():
@@ -37,6 +37,9 @@ def ensure_site_tree():
         with translation.override(settings.LANGUAGE_CODE):
             home = Page.get_first_root_node().add_child(instance=HomePage(slug="knowledge-base", locale=default, **_home_values()))
     _make_site_root(home)
+    # The settings row, which Wagtail would otherwise create on the first page served (a
+    # write on a read, and a change that drops the cached pages).
+    SiteSettings.load()
     with translation.override(settings.LANGUAGE_CODE):
         indexes = [_ensure_child(home, PracticeIndexPage, _("Practices"), "practices")] + [
             _ensure_child(home, model, str(model.default_title), model.default_slug) for model in INDEX_OF.values()

@@ -7,6 +7,7 @@ the match are in search.engines.base (LISTING_WEIGHTS, LISTING_LIMIT).
 """
 
 from networks.models import EventPage, NetworkPage, ReferencePage
+from page_cache.generation import invalidate as drop_cached_pages
 
 from .documents import canonical_path
 from .engines import get_engine
@@ -56,4 +57,5 @@ def sync_listings():
     """Give the engine the current listings. Raises EngineUnavailable."""
     documents = listing_documents()
     get_engine().replace_listings(documents)
+    drop_cached_pages()
     return len(documents)

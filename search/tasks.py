@@ -12,6 +12,8 @@ from datetime import timedelta
 from django.utils import timezone
 from django_tasks import task
 
+from page_cache.generation import invalidate as drop_cached_pages
+
 from .engines import get_engine
 from .engines.base import EngineUnavailable
 
@@ -44,6 +46,7 @@ def sync_now(practice_ids):
     engine = get_engine()
     engine.index(documents)
     engine.delete([pk for pk in practice_ids if pk not in live_ids])
+    drop_cached_pages()  # search pages and their facets come from the index
     return live_ids
 
 

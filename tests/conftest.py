@@ -83,3 +83,25 @@ def member(db):
 def member_client(client, member):
     client.force_login(member)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Cached pages outlive a test's rollback: each test starts with none, and a setting a
+    test overrides drops them (the pages were rendered with the old value)."""
+    from django.core.cache import caches
+    from django.core.signals import setting_changed
+
+    def drop(**kwargs):
+        caches["pages"].clear()
+
+    caches["pages"].clear()
+    setting_changed.connect(drop)
+    yield
+    setting_changed.disconnect(drop)
+
+
+@pytest.fixture
+def without_page_cache(settings):
+    """For tests of how a page is rendered (its context, its queries): every request renders."""
+    settings.PAGE_CACHE_SECONDS = 0

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "access_requests",
     "media",
     "search",
+    "page_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
@@ -80,6 +81,9 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous visitors' pages from the cache: after the language is known, before the
+    # session, the user or the database are read.
+    "page_cache.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -163,7 +167,7 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
@@ -207,6 +211,37 @@ PRACTICES_PER_PAGE = 12
 SUBMISSIONS_RATE_LIMITS = {"submissions.submit": 10, "submissions.save_draft": 120}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+
+# Caches: a shared Redis (Django's own backend) when REDIS_URL is set, which every app
+# server and task worker must then share; otherwise memory for Django and Wagtail (image
+# renditions) and files under var/cache for the pages, which the processes of one machine
+# share (the app server's workers and the task worker that updates the search index).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": alias}
+        for alias in ("default", "pages")
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(VAR_DIR / "cache" / "pages")),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
+    }
+# Anonymous visitors' pages (page_cache): how long a page may be kept at most (0: never
+# cached); any change to the content apps below, and any write to the search index, drops
+# them all at once before that.
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = int(os.environ.get("KB_PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_CONTENT_APPS = {
+    "kb", "practices", "networks", "wagtailcore", "wagtailimages", "wagtaildocs", "wagtailredirects", "taggit",
+}  # fmt: skip
+# Beside the session cookie, a request carrying one of these is a visitor with a state of
+# their own (a message waiting to be shown): never answered from the cache.
+PAGE_CACHE_BYPASS_COOKIES = ("messages",)
 
 # Search (search/): the embedded engine's index file, the Elasticsearch index prefix.
 SEARCH_EMBEDDED_DIR = Path(os.environ.get("SEARCH_EMBEDDED_DIR", VAR_DIR / "search"))

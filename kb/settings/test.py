@@ -28,3 +28,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # The site's engine in tests is the embedded one; tests that run on a cluster take its
 # address from the environment themselves (tests/helpers.py), each with its own index.
 ELASTICSEARCH_URL = OPENSEARCH_URL = ""
+
+# Pages are cached in the tests as on a server (the leak suite runs with caching on), in
+# memory: one process, emptied before each test (tests/conftest.py).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}

@@ -9,6 +9,8 @@ must be one the viewer may read (no leak), and the channels that should show an 
 import json
 
 import pytest
+from django.core.cache import caches
+from django.test import Client
 
 from tests.helpers import PASSWORD  # noqa: F401 (documented login password)
 from tests.helpers import related_practices
@@ -43,11 +45,34 @@ class Leaks:
             self.problems.append(f"{channel}: {message}")
 
 
+class WarmedCacheClient:
+    """The viewer's client, with pages cached as on a server: every address is first
+    requested by an anonymous visitor and by an editor, so that a page cached for another
+    clearance would be the one the viewer gets."""
+
+    def __init__(self, client, others):
+        self.client = client
+        self.others = others
+        self.cache_hits = 0
+
+    def get(self, path, data=None, **extra):
+        for other in self.others:
+            other.get(path, data, **extra)
+        response = self.client.get(path, data, **extra)
+        self.cache_hits += response.get("X-Page-Cache") == "hit"
+        return response
+
+    def __getattr__(self, name):
+        return getattr(self.client, name)
+
+
 def viewer_client(client, world, viewer):
     user = world.users[viewer]
     if user is not None:
         client.force_login(user)
-    return client
+    editor = Client()
+    editor.force_login(world.users["editor"])
+    return WarmedCacheClient(client, [Client(), editor])
 
 
 def listed(viewer):
@@ -135,7 +160,9 @@ def test_canaries_appear_exactly_where_the_viewer_is_cleared(client, canary_worl
                     must_hide={f"zq{tier}ttl", f"zq{tier}tag"} - expected)
     response = client.get(f"{prefix}/search/", {"cities": world.city.slug})
     leaks.check("facet search", response.content.decode(), must_show=titles, must_hide=hidden_titles)
-    results = response.context["results"]
+    # The counts, from the page rendered for this viewer (one from the cache has no context).
+    caches["pages"].clear()
+    results = client.client.get(f"{prefix}/search/", {"cities": world.city.slug}).context["results"]
     leaks.expect("facet counts", results.total == len(listed(viewer)), f"total {results.total}")
     city_counts = {v.value: v.count for facet in results.facets if facet.name == "cities" for v in facet.values}
     leaks.expect("facet counts", city_counts.get(world.city.slug) == len(listed(viewer)), f"city facet {city_counts}")
@@ -180,4 +207,6 @@ def test_canaries_appear_exactly_where_the_viewer_is_cleared(client, canary_worl
     else:
         leaks.expect("admin search", response.status_code in (302, 403), f"status {response.status_code}")
 
+    # The cache was there: an anonymous visitor got pages first rendered for another one.
+    leaks.expect("page cache", (client.cache_hits > 0) == (viewer == "anonymous"), f"{client.cache_hits} pages from the cache")
     assert not leaks.problems, "\n".join([f"viewer {viewer}:"] + leaks.problems)

@@ -81,7 +81,7 @@ def test_home_theme_counts_match_the_theme_pages(client):
         assert client.get(f"/themes/{value}/").context["practices"].paginator.count == count
 
 
-def test_practice_index_paginates_all_public_practices(client):
+def test_practice_index_paginates_all_public_practices(client, without_page_cache):
     first = client.get("/practices/")
     assert first.status_code == 200
     paginator = first.context["practices"].paginator

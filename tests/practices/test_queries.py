@@ -8,7 +8,8 @@ from practices.models import City, Organisation, PracticePage, PracticePartner
 
 from tests.helpers import original
 
-pytestmark = pytest.mark.django_db
+# The queries of a render: anonymous visitors' pages would come from the cache.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_page_cache")]
 # A fixed budget: 25, and 3 for the language versions of a page (its original, its
 # translations for the switcher and the head, its locale).
 MAX_QUERIES = 28

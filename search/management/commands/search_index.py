@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from page_cache.generation import invalidate as drop_cached_pages
 from search.documents import indexing_documents, practices_for_indexing
 from search.engines import get_engine
 from search.engines.base import EngineUnavailable
@@ -39,6 +40,7 @@ class Command(BaseCommand):
         total = practices.count()
         self.stdout.write(f"Rebuilding the {engine.name} search index ({total} practices)...")
         count = engine.rebuild(indexing_documents(practices), self.progress(total))
+        drop_cached_pages()
         self.stdout.write("")
         listings = sync_listings()
         self.stdout.write(self.style.SUCCESS(
@@ -74,4 +76,5 @@ class Command(BaseCommand):
         to_index = missing + stale
         engine.index(indexing_documents(practices_for_indexing().filter(pk__in=to_index)))
         engine.delete(unknown)
+        drop_cached_pages()
         self.stdout.write(self.style.SUCCESS(f"Repaired: {len(to_index)} indexed, {len(unknown)} removed."))
