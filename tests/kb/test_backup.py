@@ -7,87 +7,27 @@ On SQLite always; on PostgreSQL too when the suite runs against a PostgreSQL ser
 """
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 import tarfile
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from django.conf import settings
 
-FINGERPRINT = """
-import json
-from wagtail.models import Page
-from practices.models import PracticePage
-from search.engines import get_engine
-from search.query import PracticeQuery
-pages = sorted((p.url_path, p.title, p.live) for p in Page.objects.all())
-found = {q: [h.practice_id for h in get_engine().search(PracticeQuery(text=q, access_levels=("public",))).hits]
-         for q in ("hotel", "sécurité privée", "vehicle barriers", "Nice")}
-print(json.dumps({"pages": pages, "found": found, "practices": PracticePage.objects.count()}))
-"""
-
-
-class Installation:
-    """A site installed in a directory: its database URL, media and search index."""
-
-    def __init__(self, directory, database_url):
-        self.directory = directory
-        self.media = directory / "media"
-        self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "kb.settings.test",
-            "DATABASE_URL": database_url,
-            "MEDIA_ROOT": str(self.media),
-            "SEARCH_EMBEDDED_DIR": str(directory / "search"),
-        }
-
-    def manage(self, *args, check=True):
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=self.env, capture_output=True, text=True
-        )
-        if check and result.returncode:
-            raise AssertionError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
-        return result
-
-    def fingerprint(self):
-        return json.loads(self.manage("shell", "-c", FINGERPRINT).stdout.strip().splitlines()[-1])
-
-
-def _postgres_drill_database():
-    """A database URL on the suite's PostgreSQL server, for a database made for the drill."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        return None
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path="/kb_backup_drill"))
-
-
-def _recreate_postgres_database(url):
-    import psycopg
-
-    parts = urlsplit(url)
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute("DROP DATABASE IF EXISTS kb_backup_drill WITH (FORCE)")
-        connection.execute("CREATE DATABASE kb_backup_drill")
+from .installation import Installation, postgres_drill_database, recreate_postgres_database
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def installation(request, tmp_path):
     if request.param == "sqlite":
-        if _postgres_drill_database():
+        if postgres_drill_database():
             pytest.skip("the SQLite drill runs in the suite's SQLite run")
         url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
         wipe_database = (tmp_path / "db.sqlite3").unlink
     else:
-        url = _postgres_drill_database()
+        url = postgres_drill_database()
         if url is None:
             pytest.skip("the suite is not running against PostgreSQL (scripts/with-postgres)")
-        _recreate_postgres_database(url)
-        wipe_database = lambda: _recreate_postgres_database(url)  # noqa: E731
+        recreate_postgres_database(url)
+        wipe_database = lambda: recreate_postgres_database(url)  # noqa: E731
     site = Installation(tmp_path / "site", url)
     site.manage("migrate", "--verbosity=0")
     site.manage("load_demo_content")

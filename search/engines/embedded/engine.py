@@ -81,6 +81,7 @@ class EmbeddedEngine(IndexFiles, ListingsFile, SearchEngine):
 
     def rebuild(self, documents, progress=None):
         self.directory.mkdir(parents=True, exist_ok=True)
+        self._remove_orphans()
         previous = self._live_path()
         path = self._new_path()
         connection = self._open(path, create=True)

@@ -31,6 +31,20 @@ class IndexFiles:
     def _new_path(self):
         return self.directory / f"index-{time.time_ns()}-{os.getpid()}.sqlite3"
 
+    def _remove_orphans(self):
+        """Remove the index files that a rebuild killed half-way left behind: not the live
+        one, and written by a process that is gone (its id is in the name)."""
+        live = self._live_path()
+        for path in self.directory.glob("index-*-*.sqlite3"):
+            if path == live:
+                continue
+            try:
+                os.kill(int(path.stem.rsplit("-", 1)[1]), 0)
+            except ProcessLookupError:
+                path.unlink(missing_ok=True)
+            except (ValueError, PermissionError):
+                continue  # not one of ours, or a process of another user: left alone
+
     @staticmethod
     def _open(path, create=False):
         # A reader never creates the file: one that a rebuild removed between reading
