@@ -4,10 +4,14 @@ which must never touch the test database."""
 
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
 from urllib.parse import urlsplit, urlunsplit
 
+import pytest
+import requests
 from django.conf import settings
 
 # What a visitor would notice of a site: its pages, and what a few searches find.
@@ -46,6 +50,27 @@ class Installation:
             raise AssertionError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
         return result
 
+    def serve(self):
+        """gunicorn serving this installation (one worker), in a process group of its own;
+        (process, base URL) once it answers."""
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "kb.wsgi", "-c", "kb/gunicorn.py", "--access-logfile", "/dev/null"],
+            cwd=settings.BASE_DIR, env={**self.env, "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "1"},
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                requests.get(base + "/healthz", timeout=2)
+                return server, base
+            except requests.ConnectionError:
+                assert server.poll() is None and time.monotonic() < deadline, "gunicorn did not start"
+                time.sleep(0.2)
+
     def fingerprint(self):
         return json.loads(self.manage("shell", "-c", FINGERPRINT).stdout.strip().splitlines()[-1])
 
@@ -56,7 +81,7 @@ def postgres_drill_database():
     if not url.startswith("postgres"):
         return None
     parts = urlsplit(url)
-    return urlunsplit(parts._replace(path="/kb_backup_drill"))
+    return urlunsplit(parts._replace(path="/kb_drill"))
 
 
 def recreate_postgres_database(url):
@@ -65,5 +90,19 @@ def recreate_postgres_database(url):
     parts = urlsplit(url)
     admin = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute("DROP DATABASE IF EXISTS kb_backup_drill WITH (FORCE)")
-        connection.execute("CREATE DATABASE kb_backup_drill")
+        connection.execute("DROP DATABASE IF EXISTS kb_drill WITH (FORCE)")
+        connection.execute("CREATE DATABASE kb_drill")
+
+
+def drill_database(leg, tmp_path):
+    """(database URL, a function that wipes it) for a drill on `leg`, "sqlite" or
+    "postgresql": each runs in the suite's run on that database, and is skipped in the other."""
+    postgres = postgres_drill_database()
+    if leg == "sqlite":
+        if postgres:
+            pytest.skip("the SQLite drill runs in the suite's SQLite run")
+        return f"sqlite:///{tmp_path / 'db.sqlite3'}", (tmp_path / "db.sqlite3").unlink
+    if postgres is None:
+        pytest.skip("the suite is not running against PostgreSQL (scripts/with-postgres)")
+    recreate_postgres_database(postgres)
+    return postgres, lambda: recreate_postgres_database(postgres)

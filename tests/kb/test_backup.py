@@ -12,22 +12,12 @@ import tarfile
 
 import pytest
 
-from .installation import Installation, postgres_drill_database, recreate_postgres_database
+from .installation import Installation, drill_database
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def installation(request, tmp_path):
-    if request.param == "sqlite":
-        if postgres_drill_database():
-            pytest.skip("the SQLite drill runs in the suite's SQLite run")
-        url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
-        wipe_database = (tmp_path / "db.sqlite3").unlink
-    else:
-        url = postgres_drill_database()
-        if url is None:
-            pytest.skip("the suite is not running against PostgreSQL (scripts/with-postgres)")
-        recreate_postgres_database(url)
-        wipe_database = lambda: recreate_postgres_database(url)  # noqa: E731
+    url, wipe_database = drill_database(request.param, tmp_path)
     site = Installation(tmp_path / "site", url)
     site.manage("migrate", "--verbosity=0")
     site.manage("load_demo_content")
