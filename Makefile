@@ -22,10 +22,12 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 	@# Browser tests drive Debian's chromium (no browser download at run time); the
-	@# PostgreSQL leg needs the server, which only some machines have.
+	@# PostgreSQL leg needs the server, which only some machines have; the shared page
+	@# cache is tried on a real Redis.
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian's$$missing for the tests..."; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

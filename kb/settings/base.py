@@ -228,7 +228,9 @@ else:
         "pages": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(VAR_DIR / "cache" / "pages")),
-            "OPTIONS": {"MAX_ENTRIES": 20_000},
+            # Django lists the directory on every store to cull it: a few thousand files
+            # keep that to a few milliseconds of a page that was rendered anyway.
+            "OPTIONS": {"MAX_ENTRIES": 3_000},
         },
     }
 # Anonymous visitors' pages (page_cache): how long a page may be kept at most (0: never

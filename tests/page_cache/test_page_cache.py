@@ -2,10 +2,14 @@
 every change a visitor would see drops the cached pages that show it."""
 
 import os
+import shutil
+import socket
 import subprocess
 import sys
+import time
 
 import pytest
+import redis
 from django.conf import settings as django_settings
 from django.test import Client
 
@@ -157,16 +161,57 @@ def test_a_change_of_the_search_index_shows_on_cached_search_pages(client, setti
         get_engine.cache_clear()
 
 
-def test_a_change_in_another_process_drops_the_pages_this_one_cached(client, settings, tmp_path):
-    """The app server's workers and the task worker are processes of their own: without
-    Redis they share the page cache's files (settings.base), so that a change one of them
-    makes drops what the others cached."""
-    settings.CACHES = {**settings.CACHES, "pages": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path / "pages")}}
-    cached_html(client, "/practices/")
-    other_process = {**os.environ, "DJANGO_SETTINGS_MODULE": "kb.settings.dev", "PAGE_CACHE_DIR": str(tmp_path / "pages"),
+@pytest.fixture
+def redis_url(tmp_path):
+    """A Redis server of the test's own (Debian's redis-server, which `make test` installs)."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip("redis-server is not installed (make test installs Debian's)")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                               "--dir", str(tmp_path)], stdout=subprocess.DEVNULL)
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                redis.Redis.from_url(url).ping()
+                break
+            except redis.ConnectionError:
+                assert time.monotonic() < deadline, "redis-server did not start"
+                time.sleep(0.1)
+        yield url
+    finally:
+        server.terminate()
+        server.wait()
+
+
+@pytest.fixture(params=["files", "redis"])
+def shared_cache(request, settings, tmp_path):
+    """The page cache that processes share (settings.base): files under PAGE_CACHE_DIR on
+    one machine, or Redis when REDIS_URL is set; the environment of another process of
+    the same site."""
+    other_process = {**os.environ, "DJANGO_SETTINGS_MODULE": "kb.settings.dev",
                      "DATABASE_URL": f"sqlite:///{tmp_path / 'other.sqlite3'}", "REDIS_URL": ""}
+    if request.param == "files":
+        pages = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path / "pages")}
+        other_process["PAGE_CACHE_DIR"] = str(tmp_path / "pages")
+    else:
+        url = request.getfixturevalue("redis_url")
+        pages = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": "pages"}
+        other_process["REDIS_URL"] = url
+    settings.CACHES = {**settings.CACHES, "pages": pages}
+    return other_process
+
+
+def test_a_change_in_another_process_drops_the_pages_this_one_cached(client, shared_cache):
+    """The app server's workers and the task worker are processes of their own: a change
+    one of them makes drops what the others cached."""
+    cached_html(client, "/practices/")
     subprocess.run([sys.executable, "-c", "import django; django.setup(); "
                     "from page_cache.generation import invalidate; invalidate()"],
-                   cwd=django_settings.BASE_DIR, env=other_process, check=True)
+                   cwd=django_settings.BASE_DIR, env=shared_cache, check=True)
     assert client.get("/practices/")["X-Page-Cache"] == "miss"
+    assert client.get("/practices/")["X-Page-Cache"] == "hit"
