@@ -145,13 +145,19 @@ LONGEST_PHRASE = 6
 class QueryUnit:
     """One thing a query asks for: a word, or a run of words that is a phrase of the
     synonym file (then `group` holds every phrase of its line). Every engine requires
-    each unit of a query, and falls back to any unit when no entry the viewer may see has
-    them all (whatever facets and years are selected: a filter narrows the answer, it
-    does not change which words are required)."""
+    each unit of a query that some entry the viewer may see has; of a query of several
+    units, those that no such entry has are left out and named (EngineResults.unmatched),
+    so that the other words still narrow the answer; and when no entry has all the units
+    left, any of them will do (whatever facets and years are selected: a filter narrows
+    the answer, it does not change which words are required)."""
 
     words: tuple  # folded, stop words removed
     stems: frozenset  # of a word: its stems in both languages
     group: tuple = None
+
+    @property
+    def label(self):
+        return " ".join(self.words)
 
 
 def query_units(text):

@@ -60,6 +60,9 @@ class EngineResults:
     total: int
     facets: dict  # document field -> {value: count}
     suggestion: str | None = None
+    # Of a query of several units: those no entry the viewer may see has (QueryUnit.label),
+    # left out of what is required.
+    unmatched: tuple = ()
 
 
 @dataclass
@@ -73,6 +76,8 @@ class PracticeResults:
     engine: str = ""
     # Networks, events and reference documents that have every word (search.engines.base.ListingHit).
     listings: list = field(default_factory=list)
+    # The words of the query that no entry the viewer may read has, as typed.
+    unmatched: tuple = ()
     pages: int = field(init=False)
 
     def __post_init__(self):

@@ -1,6 +1,7 @@
 """The search service: runs a PracticeQuery on the configured engine, labels the answer."""
 
 import logging
+import re
 import time
 
 import nh3
@@ -13,6 +14,7 @@ from practices.models import City, PracticePage
 from practices.models.practice import practice_cards, visible_practices
 from practices.models.translation import interface_language, one_version_per_entry
 
+from .analysis import fold
 from .engines import get_engine
 from .engines.base import EngineUnavailable, Suggestion, mix_suggestions
 from .facets import FACETS
@@ -67,7 +69,15 @@ def search(query):
         took_ms=(time.perf_counter() - started) * 1000,
         engine=engine.name,
         listings=listings,
+        unmatched=as_typed(raw.unmatched, query.text),
     )
+
+
+def as_typed(labels, text):
+    """Each folded label (QueryUnit.label) as the visitor typed it: "éclairage", not
+    "eclairage"."""
+    typed = {fold(word): word for word in re.findall(r"\w+", text)}
+    return tuple(" ".join(typed.get(word, word) for word in label.split()) for label in labels)
 
 
 def live_listings(hits):

@@ -241,3 +241,17 @@ def test_updates_and_deletes_leave_nothing_behind(engine):
     assert not [s for s in engine.suggest("snarkbl", PUBLIC) if "snarkbloom" in fold(s.text)]
     assert any(s.kind == "topic" and s.text == shared_topic for s in engine.suggest(shared_topic, PUBLIC))
     assert run(engine, "").total == PracticePage.objects.live().filter(access_level="public").values("translation_key").distinct().count()
+
+
+def test_a_word_no_entry_has_is_named_and_the_other_words_still_narrow(engine):
+    results = run(engine, "Westgate quixotrope")
+    assert results.unmatched == ("quixotrope",)
+    assert results.total and ids(results) == ids(run(engine, "Westgate"))
+    assert run(engine, "Westgate").unmatched == ()
+    both_unknown = run(engine, "quixotrope zorblax")
+    assert both_unknown.total == 0 and set(both_unknown.unmatched) == {"quixotrope", "zorblax"}
+
+
+def test_a_word_only_hidden_entries_have_counts_as_matching_nothing(engine, network_canary):
+    assert run(engine, f"Westgate {CANARY}").unmatched == (CANARY,)
+    assert run(engine, f"Westgate {CANARY}", access_levels=EVERYTHING).unmatched == ()

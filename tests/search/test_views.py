@@ -131,3 +131,13 @@ def test_an_unreachable_engine_gives_a_clear_503_not_a_500(client, settings, tmp
         assert page.status_code == 200 and related_practices(page)
     finally:
         get_engine.cache_clear()
+
+
+def test_a_word_that_matches_nothing_is_named_and_the_others_still_narrow(client):
+    response = client.get("/search/", {"q": "Westgate quixotrôpe"})
+    html = response.content.decode()
+    assert "No practice mentions “quixotrôpe”." in html
+    assert "Shown: the practices that have the other words." in html
+    westgate = client.get("/search/", {"q": "Westgate"}).context["results"]
+    assert [hit.practice_id for hit in response.context["results"].hits] == [hit.practice_id for hit in westgate.hits]
+    assert "No practice mentions" not in client.get("/search/", {"q": "Westgate"}).content.decode()

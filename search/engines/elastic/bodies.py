@@ -170,6 +170,14 @@ def count_body(query, units):
     return search.extra(size=0, track_total_hits=1).to_dict()
 
 
+def units_present_body(query, units):
+    """How many entries the viewer may see have each unit, facets and years aside: one
+    bucket per unit, named by its position."""
+    search = Search().query(Q("bool", filter=[access_filter(query.access_levels)])).extra(size=0, track_total_hits=False)
+    search.aggs.bucket("units", "filters", filters={str(i): text_query([unit], ALL) for i, unit in enumerate(units)})
+    return search.to_dict()
+
+
 def facet_page_body(query, units, require, field_name, after):
     """The next page of one facet's values, after the composite key `after`."""
     search = _base_search(query, units, require).extra(size=0, track_total_hits=False)

@@ -10,6 +10,7 @@ The same engine serves Elasticsearch and OpenSearch: bodies come from bodies.py,
 transport (transports.py) sends them with the product's own client.
 """
 
+from dataclasses import replace
 from datetime import datetime, timezone
 
 from ...analysis import query_units
@@ -124,19 +125,30 @@ class ElasticFamilyEngine(SearchEngine):
         units = query_units(query.text) if query.text else []
         if not query.access_levels or (query.text and not units):
             return responses.empty_results()
-        # Every unit of the query, or any of them when no entry the viewer may see has
-        # them all (search.analysis.QueryUnit).
-        require = bodies.ALL
+        # Every unit of the query that an entry the viewer may see has, or any of them when
+        # no entry has them all (search.analysis.QueryUnit). A unit that no entry has is
+        # only looked for when the whole query finds nothing: it cannot find anything then.
+        require, unmatched = bodies.ALL, []
         response = self._request(bodies.search_body(query, units, require))
         if response is not None and len(units) > 1 and responses.total_of(response) == 0:
-            narrowed = query.filters or query.year_from is not None or query.year_to is not None
-            unfiltered = self._request(bodies.count_body(query, units)) if narrowed else response
-            if unfiltered is not None and responses.total_of(unfiltered) == 0:
-                require = bodies.ANY
+            presence = self._request(bodies.units_present_body(query, units))
+            unmatched = responses.absent_units(units, presence) if presence is not None else []
+            present = [unit for unit in units if unit not in unmatched]
+            if not present:
+                return replace(responses.empty_results(), unmatched=tuple(unit.label for unit in unmatched))
+            if unmatched:
+                units = present
                 response = self._request(bodies.search_body(query, units, require))
+            if response is not None and len(units) > 1 and responses.total_of(response) == 0:
+                narrowed = query.filters or query.year_from is not None or query.year_to is not None
+                unfiltered = self._request(bodies.count_body(query, units)) if narrowed else response
+                if unfiltered is not None and responses.total_of(unfiltered) == 0:
+                    require = bodies.ANY
+                    response = self._request(bodies.search_body(query, units, require))
         if response is None:
             return responses.empty_results()
         results = responses.results_from_response(query, response)
+        results.unmatched = tuple(unit.label for unit in unmatched)
         for field_name in FACET_FIELDS:
             _counts, after = responses.facet_page(response, field_name)
             while after is not None:

@@ -77,6 +77,12 @@ def empty_results():
     return EngineResults(hits=[], total=0, facets={field_name: {} for field_name in FACET_FIELDS})
 
 
+def absent_units(units, response):
+    """The units of bodies.units_present_body that no entry has."""
+    buckets = response.get("aggregations", {}).get("units", {}).get("buckets", {})
+    return [unit for i, unit in enumerate(units) if not buckets.get(str(i), {}).get("doc_count", 0)]
+
+
 def total_of(response):
     total = response.get("hits", {}).get("total", 0)
     return total.get("value", 0) if isinstance(total, dict) else int(total)

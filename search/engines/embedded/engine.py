@@ -192,12 +192,13 @@ class EmbeddedEngine(IndexFiles, ListingsFile, SearchEngine):
                 base &= arrays.years(query.year_from, query.year_to)
             scores = np.zeros(arrays.size, dtype=np.float32)
             marked = frozenset()
+            unmatched = ()
             if query.text:
                 compiled = compile_query(query.text)
                 if compiled is None:
                     base[:] = False
                 else:
-                    matched, scores = self._match(connection, arrays, compiled, scope=visible)
+                    matched, scores, unmatched = self._match(connection, arrays, compiled, scope=visible)
                     base &= matched
                     marked = compiled.highlight
             filter_masks = {field: arrays.any_of(field, values) for field, values in query.filters.items()}
@@ -218,16 +219,18 @@ class EmbeddedEngine(IndexFiles, ListingsFile, SearchEngine):
             suggestion = None
             if query.text and len(positions) < DID_YOU_MEAN_BELOW:
                 suggestion = self._did_you_mean(connection, query.text, query.access_levels)
-        return EngineResults(hits=hits, total=len(positions), facets=facets, suggestion=suggestion)
+        return EngineResults(hits=hits, total=len(positions), facets=facets, suggestion=suggestion, unmatched=unmatched)
 
     @staticmethod
     def _access_mask(arrays, access_levels):
         return arrays.any_of("access_level", access_levels)
 
     def _match(self, connection, arrays, compiled, scope=None):
-        """Documents with a term of every clause (or, if none in `scope` has, of any
-        clause), and their bm25 scores summed over the query's terms. The scope is what the
-        viewer may see, facets and years aside (the rule of search.analysis.QueryUnit)."""
+        """Documents with a term of every clause that some document in `scope` has (or,
+        if none has them all, of any clause), their bm25 scores summed over the query's
+        terms, and the labels of the clauses no document in scope has (named only when
+        the query has several). The scope is what the viewer may see, facets and years
+        aside (the rule of search.analysis.QueryUnit)."""
         postings = self._postings(connection, arrays, compiled.terms)
         scores = np.zeros(arrays.size, dtype=np.float32)
         clause_masks = []
@@ -240,10 +243,16 @@ class EmbeddedEngine(IndexFiles, ListingsFile, SearchEngine):
                     scores[slots] += arrays.bm25(slots, weights)
             clause_masks.append(mask)
         scope = arrays.alive if scope is None else scope
-        matched = np.logical_and.reduce(clause_masks) & scope
-        if len(clause_masks) > 1 and not matched.any():
-            matched = np.logical_or.reduce(clause_masks) & scope
-        return matched, scores
+        present = [mask for mask in clause_masks if (mask & scope).any()]
+        unmatched = ()
+        if len(clause_masks) > 1:
+            unmatched = tuple(label for label, mask in zip(compiled.labels, clause_masks) if not (mask & scope).any())
+        if not present:
+            return np.zeros(arrays.size, dtype=bool), scores, unmatched
+        matched = np.logical_and.reduce(present) & scope
+        if len(present) > 1 and not matched.any():
+            matched = np.logical_or.reduce(present) & scope
+        return matched, scores, unmatched
 
     @staticmethod
     def _postings(connection, arrays, terms):

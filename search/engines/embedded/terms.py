@@ -113,6 +113,7 @@ def _phrase_stems(phrase, language):
 class CompiledQuery:
     clauses: tuple  # of frozensets of alternative terms
     highlight: frozenset  # stems to mark in snippets
+    labels: tuple = ()  # of each clause: its unit's label (QueryUnit.label)
 
     @property
     def terms(self):
@@ -140,4 +141,4 @@ def compile_query(text):
                     alternatives.add(PHRASE_JOIN.join(stems))
                     highlight.update(stems)
         clauses.append(frozenset(alternatives))
-    return CompiledQuery(clauses=tuple(clauses), highlight=frozenset(highlight))
+    return CompiledQuery(clauses=tuple(clauses), highlight=frozenset(highlight), labels=tuple(u.label for u in units))
