@@ -122,6 +122,12 @@ def document_fields(document):
     }
 
 
+def label_fields(document):
+    """{language: weighted parts} of the labels of an entry in each language (search.
+    documents.labels_in), each analysed in its own language."""
+    return {language: {"extra": " ".join(document.get(f"labels_{language}") or [])} for language in LANGUAGES}
+
+
 # An entry's translation in its document (search.documents): empty texts when it has none.
 TRANSLATION_FIELDS = ("translation_language", "translation_title", "translation_summary", "translation_body", "translation_url")
 

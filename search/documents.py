@@ -11,19 +11,28 @@ import html
 import json
 from itertools import islice
 
+from functools import lru_cache
+
 from django.db.models import Exists, OuterRef, Prefetch
+from django.utils import translation
 from django.utils.html import strip_tags
+from django_countries import countries
 
 from networks.models import EventPage, NetworkPage
 from practices.access import audience_key
 from practices.models import PracticePage
 from practices.models.translation import other_versions
-from practices.models.vocabulary import EvidenceLevel, ThemeChoice
+from practices.models.vocabulary import EvidenceLevel, PartnershipModel, Status, TargetType, ThemeChoice
 
-from .analysis import TRANSLATION_FIELDS
+from .analysis import LANGUAGES, TRANSLATION_FIELDS
 from .facets import STATUS_NOT_STATED
 
 EVIDENCE_RANK = {value: rank for rank, value in enumerate(EvidenceLevel.values)}
+# The coded values of an entry that a reader sees as words, in each language.
+LABELLED_FIELDS = {
+    "themes": ThemeChoice, "target_types": TargetType, "partnership_models": PartnershipModel,
+    "evidence_level": EvidenceLevel, "status": Status,
+}
 THEME_ORDER = list(ThemeChoice.values)
 
 
@@ -128,6 +137,8 @@ def build_document(page, translation=_LOOK_UP):
         target_types=page.target_types,
         partnership_models=page.partnership_models,
         organisations=[partner.organisation for partner in page.partners.all()],
+        # Shown on the entry beside its text, in its language.
+        notes=[*(partner.role for partner in page.partners.all() if partner.role), page.legal_privacy_notes],
         evidence_level=page.evidence_level,
         status=page.status,
         start_year=page.start_year,
@@ -176,8 +187,36 @@ def assemble_document(
         "networks": sorted(networks),
         "events": sorted(events),
     }
+    for language in LANGUAGES:
+        document[f"labels_{language}"] = labels_in(language, document, cities)
     document["fingerprint"] = fingerprint(document)
     return document
+
+
+def labels_in(language, document, cities):
+    """What a reader of `language` sees of an entry as words, beside its texts: the labels
+    of its themes, place types, partnership models, evidence level and status, its
+    country's name and its cities' names in that language, and, in the entry's own
+    language, what each partner did and its legal and privacy notes."""
+    labels = [_label(language, name, value) for name in LABELLED_FIELDS
+              for value in (document[name] if isinstance(document[name], list) else [document[name]])]
+    labels.append(_label(language, "country", document["country"]))
+    if language == "fr":
+        labels += [name for name in (getattr(city, "name_fr", "") for city in cities) if name]
+    if language == document["language"]:
+        labels += document.get("notes", [])
+    return [label for label in labels if label]
+
+
+@lru_cache(maxsize=4096)
+def _label(language, name, value):
+    with translation.override(language):
+        if name == "country":
+            return str(countries.name(value)) if value else ""
+        try:
+            return str(LABELLED_FIELDS[name](value).label)
+        except ValueError:
+            return ""
 
 
 def fingerprint(document):

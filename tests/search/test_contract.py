@@ -255,3 +255,22 @@ def test_a_word_no_entry_has_is_named_and_the_other_words_still_narrow(engine):
 def test_a_word_only_hidden_entries_have_counts_as_matching_nothing(engine, network_canary):
     assert run(engine, f"Westgate {CANARY}").unmatched == (CANARY,)
     assert run(engine, f"Westgate {CANARY}", access_levels=EVERYTHING).unmatched == ()
+
+
+@pytest.mark.parametrize("slug", ["nypd-shield-new-york", "cssc-london", "project-griffin-london"])
+def test_every_label_an_entry_shows_finds_it_in_both_languages(engine, slug):
+    """Themes, place types, partnership models, evidence level, status, country and city
+    names as a reader sees them in English and in French, and what each partner did."""
+    page = original(PracticePage, slug)
+    document = build_document(page)
+    labels = {language: document[f"labels_{language}"] for language in ("en", "fr")}
+    assert labels["en"] and labels["fr"] and labels["en"] != labels["fr"]
+    for language, texts in labels.items():
+        for label in texts:
+            assert page.pk in ids(run(engine, label, page_size=500)), f"the {language} label {label!r}"
+
+
+def test_a_place_type_finds_its_entries_in_both_languages(engine):
+    shield = original(PracticePage, "nypd-shield-new-york")
+    for words in ("places of worship", "lieux de culte"):
+        assert shield.pk in ids(run(engine, words, page_size=500)), words

@@ -42,7 +42,7 @@ Suggestions (as the embedded engine: every typed word, the last one as a prefix,
 
 from elasticsearch.dsl import Document, Index, MetaField, analyzer, field, token_filter
 
-from ...analysis import LANGUAGES, STOP_WORDS, document_fields, synonym_lines, translation_fields, words
+from ...analysis import LANGUAGES, STOP_WORDS, document_fields, label_fields, synonym_lines, translation_fields, words
 from ...query import MAX_PAGE, MAX_PAGE_SIZE
 from ..base import FACET_FIELDS, FIELD_WEIGHTS
 
@@ -130,6 +130,10 @@ class PracticeDocument(FacetFields):
     translation_url = field.Keyword(index=False, doc_values=False)
     text_fr = field.Text(analyzer=french)
     text_en = field.Text(analyzer=english)
+    # In the source only: their words are matched through text_fr and text_en (source_of).
+    notes = field.Text(index=False)
+    labels_fr = field.Keyword(index=False, doc_values=False)
+    labels_en = field.Keyword(index=False, doc_values=False)
     suggest_words = field.Text(analyzer=suggestion_words)
     suggest_practice = field.Keyword()
     suggest_city = field.Keyword()
@@ -193,6 +197,7 @@ def source_of(document):
     # Each version's text in the field of its language: a translated entry fills both.
     texts = {language: [] for language in LANGUAGES}
     versions = [(document.get("language"), document_fields(document)), (document.get("translation_language"), translation_fields(document))]
+    versions += list(label_fields(document).items())
     for language, fields in versions:
         language = language if language in LANGUAGES else "en"
         texts[language] += [text for name, text in fields.items() if text for _ in range(int(FIELD_WEIGHTS[name]))]

@@ -23,6 +23,7 @@ from ...analysis import (
     SYNONYMS_FILE,
     analyse,
     document_fields,
+    label_fields,
     query_units,
     stem,
     synonym_groups,
@@ -46,13 +47,16 @@ def analyse_documents(documents):
 
 
 def _entry_terms(document):
-    """The weighted terms of the original, each version's text in its own language."""
+    """The weighted terms of the original, each version's text and each language's labels
+    in their own language."""
     weights, length = weighted_terms(document_fields(document), document["language"])
-    translated = translation_fields(document)
-    if translated:
-        more, more_length = weighted_terms(translated, document["translation_language"])
-        weights.update(more)
-        length += more_length
+    parts = [(translation_fields(document), document.get("translation_language"))]
+    parts += [(fields, language) for language, fields in label_fields(document).items()]
+    for fields, language in parts:
+        if fields:
+            more, more_length = weighted_terms(fields, language)
+            weights.update(more)
+            length += more_length
     return weights, length
 
 
