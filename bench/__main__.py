@@ -31,10 +31,9 @@ bench.settings whatever DJANGO_SETTINGS_MODULE says.
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 
+from . import scratch_directory
 from .opensearch import DEFAULT_HEAP
 
 DEFAULTS = {"size": 100_000, "baseline_size": 2_000}
@@ -71,21 +70,15 @@ def parse_args(argv):
 
 def main(argv=None):
     options = parse_args(sys.argv[1:] if argv is None else argv)
-    directory = tempfile.mkdtemp(prefix="kb-bench-")
-    os.environ["KB_BENCH_DIR"] = directory
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    try:
+    with scratch_directory("kb-bench-", keep=options.keep) as directory:
+        os.environ["KB_BENCH_DIR"] = str(directory)
+        os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
         import django
 
         django.setup()
         from .run import Bench
 
         Bench(options, directory).run()
-    finally:
-        if options.keep:
-            print(f"kept {directory}")
-        else:
-            shutil.rmtree(directory, ignore_errors=True)
     return 0
 
 

@@ -25,13 +25,13 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import scratch_directory
 from .measure import line, ms
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -221,12 +221,11 @@ def main(argv=None):
     if shutil.which("wrk") is None:
         print("bench.pages: wrk is not installed (`make bench` installs Debian's wrk); skipped.")
         return 0
-    directory = Path(tempfile.mkdtemp(prefix="kb-bench-pages-"))
-    script = directory / "report.lua"
-    script.write_text(WRK_REPORT)
-    env = site_environment(directory)
-    runs = []
-    try:
+    with scratch_directory("kb-bench-pages-", keep=options.keep) as directory:
+        script = directory / "report.lua"
+        script.write_text(WRK_REPORT)
+        env = site_environment(directory)
+        runs = []
         print("== Pages under load: production settings, gunicorn, wrk (python -m bench.pages)", flush=True)
         line("set-up: migrate, collectstatic", f"{manage(env, 'migrate', '--noinput') + manage(env, 'collectstatic', '--noinput'):,.1f} s")
         line("set-up: demonstration content, index", f"{manage(env, 'load_demo_content') + manage(env, 'search_index', 'rebuild'):,.1f} s")
@@ -241,11 +240,6 @@ def main(argv=None):
             pages = [(name, path.format(city=city)) for name, path in PAGES]
             runs.append((f"{options.size:,} entries", measure_site(f"{options.size:,} entries", env, pages, options, script)))
         summary(runs)
-    finally:
-        if options.keep:
-            print(f"kept {directory}")
-        else:
-            shutil.rmtree(directory, ignore_errors=True)
     return 0
 
 

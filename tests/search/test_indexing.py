@@ -271,3 +271,25 @@ def test_every_entry_s_document_is_built_in_a_number_of_queries_that_does_not_gr
     assert all(document["translation_title"] for document in documents), "every demonstration entry is translated"
     # The translations come in one query per chunk: far fewer queries than entries.
     assert len(queries) < 20, [query["sql"][:120] for query in queries.captured_queries]
+
+
+@pytest.mark.parametrize("name", ["opensearch", "elasticsearch"])
+def test_a_rebuild_removes_the_index_a_killed_rebuild_left_on_the_cluster(name, tmp_path):
+    from search.engines.elastic.mapping import index_settings_and_mappings
+    from tests.helpers import make_engine
+
+    engine = make_engine(name, tmp_path)
+    documents = [build_document(p) for p in practices_for_indexing()[:5]]
+    try:
+        engine.rebuild(documents)
+        killed_long_ago, still_running = f"{engine.alias}-20000101000000000000", engine.new_index_name()
+        for orphan in (killed_long_ago, still_running):
+            engine.transport.create_index(orphan, index_settings_and_mappings())
+        engine.rebuild(documents)
+        left = engine.transport.indices_named(f"{engine.alias}-*")
+        assert killed_long_ago not in left and still_running in left
+        assert len(engine.fingerprints()) == 5
+    finally:
+        engine.drop()
+        for name_left in engine.transport.indices_named(f"{engine.alias}-*"):
+            engine.transport.delete_index(name_left)

@@ -5,13 +5,15 @@ Index layout
     `<prefix>-<UTC timestamp with microseconds>`. A rebuild loads a new index, swaps the
     alias in one atomic `update_aliases` call and then drops the old index, so readers
     never see a half-built index. Single updates (index/delete) write through the alias.
+    A rebuild killed half-way leaves its new index behind, behind no alias: the next
+    rebuild removes such indices once they are an hour old.
 
 The same engine serves Elasticsearch and OpenSearch: bodies come from bodies.py, the
 transport (transports.py) sends them with the product's own client.
 """
 
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from ...analysis import query_units
 from ...query import clean_text
@@ -19,6 +21,11 @@ from ..base import FACET_FIELDS, LISTING_LIMIT, SearchEngine
 from . import bodies, responses
 from .mapping import index_settings_and_mappings, listing_source, listings_settings_and_mappings, source_of
 from .transports import BULK_CHUNK, NotFound
+
+
+INDEX_STAMP = "%Y%m%d%H%M%S%f"
+# An index no alias points to, older than this, was left by a rebuild that was killed.
+ORPHAN_AGE = timedelta(hours=1)
 
 
 class ElasticFamilyEngine(SearchEngine):
@@ -30,7 +37,7 @@ class ElasticFamilyEngine(SearchEngine):
         self.name = transport.product.lower()
 
     def new_index_name(self, alias=None):
-        return f"{alias or self.alias}-{datetime.now(timezone.utc).strftime('%Y%m%d%H%M%S%f')}"
+        return f"{alias or self.alias}-{datetime.now(timezone.utc).strftime(INDEX_STAMP)}"
 
     def _actions(self, documents, index_name):
         for document in documents:
@@ -62,6 +69,7 @@ class ElasticFamilyEngine(SearchEngine):
 
     def _swap_in(self, alias, index_body, actions, documents, progress=None):
         """Load `documents` into a new index, then move `alias` to it in one request."""
+        self._remove_orphans(alias)
         name = self.new_index_name(alias)
         self.transport.create_index(name, index_body)
         try:
@@ -84,6 +92,20 @@ class ElasticFamilyEngine(SearchEngine):
         for old_name in old:
             self.transport.delete_index(old_name)
         return count
+
+    def _remove_orphans(self, alias):
+        """Remove the indices of `alias` that a rebuild killed half-way left behind: not
+        behind the alias, and named (created) over ORPHAN_AGE ago, so that a rebuild still
+        running elsewhere keeps its own."""
+        aliased = set(self.transport.aliased_indices(alias))
+        cutoff = datetime.now(timezone.utc) - ORPHAN_AGE
+        for name in self.transport.indices_named(f"{alias}-*"):
+            try:
+                created = datetime.strptime(name.removeprefix(f"{alias}-"), INDEX_STAMP).replace(tzinfo=timezone.utc)
+            except ValueError:
+                continue  # another alias's index, whose name starts with this one's
+            if name not in aliased and created < cutoff:
+                self.transport.delete_index(name)
 
     def _listing_actions(self, documents, index_name):
         for document in documents:

@@ -116,6 +116,11 @@ class Transport(ABC):
         except NotFound:
             return []
 
+    def indices_named(self, pattern):
+        """The names of the indices matching a wildcard pattern."""
+        with self.errors():
+            return sorted(self._body(self.client.indices.get(index=pattern, allow_no_indices=True)))
+
     def alias_exists(self, alias):
         with self.errors():
             return bool(self.client.indices.exists_alias(name=alias))
