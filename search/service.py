@@ -3,6 +3,7 @@
 import logging
 import re
 import time
+from dataclasses import replace
 
 import nh3
 from django.conf import settings
@@ -65,7 +66,7 @@ def search(query):
         hits=raw.hits,
         total=raw.total,
         facets=build_facets(query, raw.facets),
-        suggestion=raw.suggestion,
+        suggestion=helpful_suggestion(engine, query, raw),
         took_ms=(time.perf_counter() - started) * 1000,
         engine=engine.name,
         listings=listings,
@@ -78,6 +79,17 @@ def as_typed(labels, text):
     "eclairage"."""
     typed = {fold(word): word for word in re.findall(r"\w+", text)}
     return tuple(" ".join(typed.get(word, word) for word in label.split()) for label in labels)
+
+
+def helpful_suggestion(engine, query, raw):
+    """The engine's did-you-mean (offered when a query finds few entries or none), kept
+    only when it may help: some word of the query matched nothing (a word entries have is
+    never "corrected" into another), and the corrected query, with the same filters and
+    clearance, finds no fewer entries."""
+    if not raw.suggestion or (raw.total and not raw.unmatched):
+        return None
+    corrected = engine.search(replace(query, text=raw.suggestion, page=1))
+    return raw.suggestion if corrected.total >= raw.total else None
 
 
 def live_listings(hits):
