@@ -81,15 +81,25 @@ def words(text):
     return _WORD.findall(folded.replace("_", " "))
 
 
+# Words that both Snowball stemmers reduce to another word's stem, which misleads: a
+# training course ("formation") is not a file format, consultation ("concertation") is not
+# a concert. Each keeps a term of its own, in every engine (the cluster's analysers apply
+# the same rules: search.engines.elastic.mapping).
+STEM_OVERRIDES = {
+    "formation": "formation", "formations": "formation",
+    "concertation": "concertation", "concertations": "concertation",
+}
+
+
 @lru_cache(maxsize=131072)
 def stem(word, language):
-    return _STEMMERS[language].stemWord(word)
+    return STEM_OVERRIDES.get(word) or _STEMMERS[language].stemWord(word)
 
 
 @lru_cache(maxsize=131072)
 def term_of(word, language):
     """The index term of one word as written (folded, then stemmed): used for highlights."""
-    return _STEMMERS[language].stemWord(fold(word))
+    return stem(fold(word), language)
 
 
 _STEM_CACHES = {language: {} for language in _STEMMERS}
@@ -107,7 +117,8 @@ def analyse(text, language):
         if len(cache) > _STEM_CACHE_LIMIT:
             cache.clear()
         unknown = [w for w in found if w not in cache]
-        cache.update(zip(unknown, _STEMMERS[language].stemWords(unknown)))
+        stemmed = _STEMMERS[language].stemWords(unknown)
+        cache.update((word, STEM_OVERRIDES.get(word) or term) for word, term in zip(unknown, stemmed))
         stems = list(map(cache.get, found))
     return stems
 

@@ -274,3 +274,11 @@ def test_a_place_type_finds_its_entries_in_both_languages(engine):
     shield = original(PracticePage, "nypd-shield-new-york")
     for words in ("places of worship", "lieux de culte"):
         assert shield.pk in ids(run(engine, words, page_size=500)), words
+
+
+def test_a_word_the_stemmers_would_merge_with_another_keeps_its_own_meaning(engine):
+    """Concertation (consultation) is not a concert; a plural still finds its word."""
+    trebes = original(PracticePage, "reouverture-super-u-trebes")
+    assert trebes.pk in ids(run(engine, "concertation", page_size=500))
+    assert trebes.pk not in ids(run(engine, "concert", page_size=500))
+    assert ids(run(engine, "formations", page_size=500)) == ids(run(engine, "formation", page_size=500))

@@ -77,21 +77,22 @@ def test_pinned_analysers_fold_before_stemming_and_add_synonyms_at_search_time_o
     analysis = json.loads((PINNED / "elastic_index.json").read_text(encoding="utf-8"))["settings"]["analysis"]
     analyzers = analysis["analyzer"]
     assert analyzers["kb_french"]["filter"] == [
-        "kb_elision", "lowercase", "asciifolding", "kb_stop", "kb_french_stemmer",
+        "kb_elision", "lowercase", "asciifolding", "kb_stop", "kb_stem_overrides", "kb_french_stemmer",
     ]
     assert analyzers["kb_french_search"]["filter"] == [
-        "kb_elision", "lowercase", "asciifolding", "kb_synonyms", "kb_stop", "kb_french_stemmer",
+        "kb_elision", "lowercase", "asciifolding", "kb_synonyms", "kb_stop", "kb_stem_overrides", "kb_french_stemmer",
     ]
     assert analyzers["kb_english"]["filter"] == [
-        "kb_english_possessive", "lowercase", "asciifolding", "kb_stop", "kb_english_stemmer",
+        "kb_english_possessive", "lowercase", "asciifolding", "kb_stop", "kb_stem_overrides", "kb_english_stemmer",
     ]
     assert analyzers["kb_english_search"]["filter"] == [
-        "kb_english_possessive", "lowercase", "asciifolding", "kb_synonyms", "kb_stop", "kb_english_stemmer",
+        "kb_english_possessive", "lowercase", "asciifolding", "kb_synonyms", "kb_stop", "kb_stem_overrides", "kb_english_stemmer",
     ]
     assert analysis["filter"]["kb_synonyms"]["type"] == "synonym_graph"
     assert "gestion des foules, crowd management, crowd control" in analysis["filter"]["kb_synonyms"]["synonyms"]
     assert analysis["filter"]["kb_french_stemmer"] == {"type": "snowball", "language": "French"}
     assert analysis["filter"]["kb_english_stemmer"] == {"type": "snowball", "language": "English"}
+    assert "formations => formation" in analysis["filter"]["kb_stem_overrides"]["rules"]
 
 
 @pytest.mark.django_db

@@ -42,7 +42,7 @@ Suggestions (as the embedded engine: every typed word, the last one as a prefix,
 
 from elasticsearch.dsl import Document, Index, MetaField, analyzer, field, token_filter
 
-from ...analysis import LANGUAGES, STOP_WORDS, document_fields, label_fields, synonym_lines, translation_fields, words
+from ...analysis import LANGUAGES, STEM_OVERRIDES, STOP_WORDS, document_fields, label_fields, synonym_lines, translation_fields, words
 from ...query import MAX_PAGE, MAX_PAGE_SIZE
 from ..base import FACET_FIELDS, FIELD_WEIGHTS
 
@@ -61,6 +61,9 @@ french_stemmer = token_filter("kb_french_stemmer", "snowball", language="French"
 english_stemmer = token_filter("kb_english_stemmer", "snowball", language="English")
 english_possessive = token_filter("kb_english_possessive", "stemmer", language="possessive_english")
 synonyms = token_filter("kb_synonyms", "synonym_graph", synonyms=synonym_lines())
+stem_overrides = token_filter(
+    "kb_stem_overrides", "stemmer_override", rules=[f"{word} => {term}" for word, term in STEM_OVERRIDES.items()]
+)
 shingles = token_filter("kb_shingles", "shingle", min_shingle_size=2, max_shingle_size=3)
 
 folded = analyzer(
@@ -69,8 +72,9 @@ folded = analyzer(
 
 
 def _stemming(name, first, stemmer, search=False):
-    """A language's chain: its own first filter, folding, [synonyms,] stop words, stemmer."""
-    chain = [first, "lowercase", "asciifolding", *([synonyms] if search else []), stop_words, stemmer]
+    """A language's chain: its own first filter, folding, [synonyms,] stop words, the
+    overrides (search.analysis.STEM_OVERRIDES), stemmer."""
+    chain = [first, "lowercase", "asciifolding", *([synonyms] if search else []), stop_words, stem_overrides, stemmer]
     return analyzer(name, tokenizer="standard", filter=chain)
 
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ...analysis import (
     LANGUAGES,
+    STEM_OVERRIDES,
     STOP_WORDS,
     SYNONYMS_FILE,
     analyse,
@@ -36,8 +37,10 @@ PHRASE_JOIN = "_"
 
 
 def analysis_version():
-    """Changes when the synonym file changes: an index built with another one is stale."""
-    return hashlib.sha256(SYNONYMS_FILE.read_bytes()).hexdigest()[:16]
+    """Changes when the synonym file or the stemming overrides change: an index built
+    with others is stale."""
+    overrides = repr(sorted(STEM_OVERRIDES.items())).encode()
+    return hashlib.sha256(SYNONYMS_FILE.read_bytes() + overrides).hexdigest()[:16]
 
 
 def analyse_documents(documents):
