@@ -9,9 +9,8 @@ its own language; a hit shows the version in the interface's language (search.se
 import hashlib
 import html
 import json
-from itertools import islice
-
 from functools import lru_cache
+from itertools import islice
 
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import translation
